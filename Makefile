@@ -1,0 +1,65 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test install install-dev migrate demo serve lint check-migrations hadolint \
+        test-unit test-browser messages clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Installs exactly what the lock files pin (hashes checked).
+install: $(BIN)/activate
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+
+install-dev: $(BIN)/activate
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+
+migrate:
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_admin
+
+# The site as visitors see it: DEBUG off, static files through whitenoise, media served.
+serve:
+	DEBUG=false $(MANAGE) collectstatic --noinput --verbosity 0
+	DEBUG=false DJANGO_SETTINGS_MODULE=optnc_site.settings.dev \
+	  $(BIN)/gunicorn optnc_site.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 \
+	  --env DJANGO_SETTINGS_MODULE=optnc_site.settings.dev --access-logfile -
+
+run: install demo
+	@echo "Site : http://127.0.0.1:$(PORT)/  (administration : http://127.0.0.1:$(PORT)/admin/)"
+	$(MAKE) --no-print-directory serve
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
+lint:
+	$(BIN)/ruff check .
+
+check-migrations:
+	$(MANAGE) makemigrations --check --dry-run
+
+hadolint:
+	$(BIN)/hadolint Dockerfile
+
+test-unit:
+	$(BIN)/pytest -m "not browser"
+
+test-browser: node_modules/.package-lock.json
+	$(BIN)/pytest -m browser
+
+test: install-dev lint check-migrations hadolint test-unit test-browser
+
+messages:
+	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles media db.sqlite3

@@ -1,0 +1,173 @@
+"""The one StreamField vocabulary shared by every page of the site.
+
+Each block renders through its own template in ``templates/components/``.
+"""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+PARAGRAPH_FEATURES = [
+    "bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript",
+]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", PARAGRAPH_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraphe")
+        template = "components/paragraph.html"
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Texte du titre"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Niveau"),
+        choices=[("h2", _("Titre de niveau 2")), ("h3", _("Titre de niveau 3")),
+                 ("h4", _("Titre de niveau 4"))],
+        default="h2",
+        help_text=_("Respectez la hiérarchie : un niveau 3 suit toujours un niveau 2."),
+    )
+    anchor = blocks.RegexBlock(
+        regex=r"^[a-z0-9][a-z0-9-]*$", label=_("Ancre"), required=False, max_length=80,
+        error_messages={"invalid": _("Lettres minuscules, chiffres et tirets uniquement.")},
+        help_text=_("Identifiant pour un lien direct vers ce titre (ex. : convention-cci)."),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Titre")
+        template = "components/heading.html"
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(
+        label=_("Chiffre"), max_length=20,
+        help_text=_("Le chiffre mis en avant, tel qu'il doit s'afficher (ex. : 70)."),
+    )
+    label = blocks.CharBlock(
+        label=_("Légende courte"), required=False, max_length=80,
+        help_text=_("Quelques mots sous le chiffre (facultatif)."),
+    )
+    text = blocks.TextBlock(
+        label=_("Phrase"),
+        help_text=_("La phrase complète qui donne le chiffre : c'est elle que lisent les "
+                    "lecteurs d'écran."),
+    )
+
+    class Meta:
+        icon = "order"
+        label = _("Chiffre clé")
+        template = "components/key_figure.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Citation"))
+    name = blocks.CharBlock(label=_("Nom du signataire"), max_length=120)
+    role = blocks.CharBlock(label=_("Fonction"), required=False, max_length=160)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Citation signée")
+        template = "components/quote.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Texte alternatif"), max_length=250,
+        help_text=_("Décrivez ce que montre l'image pour les personnes qui ne la voient pas."),
+    )
+    caption = blocks.CharBlock(label=_("Légende"), required=False, max_length=250)
+    credit = blocks.CharBlock(label=_("Crédit"), required=False, max_length=120)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "components/image.html"
+
+
+class MoreLinkBlock(blocks.StructBlock):
+    """The "En savoir plus" link: to a page of the site or to another address."""
+
+    page = blocks.PageChooserBlock(label=_("Page du site"), required=False)
+    url = blocks.URLBlock(label=_("Adresse externe"), required=False)
+    text = blocks.CharBlock(label=_("Texte du lien"), max_length=80, default=_("En savoir plus"))
+    context = blocks.CharBlock(
+        label=_("Précision pour les lecteurs d'écran"), required=False, max_length=160,
+        help_text=_("Complète « En savoir plus » pour qui l'entend hors contexte "
+                    "(ex. : la convention avec la CCI)."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = _("Choisissez soit une page du site, soit une adresse externe.")
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ErrorList([ValidationError(message)])}
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Lien « En savoir plus »")
+        template = "components/more_link.html"
+
+
+class FootnotesBlock(blocks.StructBlock):
+    """Numbered notes. A paragraph refers to note N with a link to the anchor ``#note-N``."""
+
+    notes = blocks.ListBlock(
+        blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Note")),
+        label=_("Notes"),
+        help_text=_("Dans le texte, faites de l'appel de note un exposant lié à l'ancre "
+                    "#note-1, #note-2…"),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Notes de bas de page")
+        template = "components/footnotes.html"
+
+
+class BaseContentBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock()
+    heading = HeadingBlock()
+    key_figure = KeyFigureBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    more_link = MoreLinkBlock()
+    footnotes = FootnotesBlock()
+
+    class Meta:
+        template = "components/stream.html"
+
+
+class ExpandableSectionBlock(blocks.StructBlock):
+    """A teaser always shown and content behind a "Lire la suite / Fermer" toggle.
+
+    The content is in the HTML and visible without JavaScript; the script collapses it.
+    """
+
+    label = blocks.CharBlock(
+        label=_("Sujet de la section"), required=False, max_length=120,
+        help_text=_("Lu par les lecteurs d'écran après « Lire la suite », pour distinguer "
+                    "les sections (ex. : le rôle international de l'OPT-NC)."),
+    )
+    teaser = BaseContentBlock(label=_("Accroche (toujours visible)"))
+    content = BaseContentBlock(label=_("Suite (repliée)"))
+
+    class Meta:
+        icon = "collapse-down"
+        label = _("Section dépliable « Lire la suite »")
+        template = "components/expandable_section.html"
+
+
+class BodyBlock(BaseContentBlock):
+    expandable_section = ExpandableSectionBlock()

@@ -1,0 +1,191 @@
+"""Load the demo content described by the JSON files of ``fixtures/demo/``.
+
+Each file lists ``images``, ``pages`` and ``settings``. Pages and images carry a ``key``
+that other entries refer to with ``{"$page": key}`` or ``{"$image": key}``; files load in
+name order, so an app's file may refer to what an earlier file created. Models are named
+by label (``core.ContentPage``): core reads the apps' content without importing them.
+
+Loading is idempotent: an existing page is found by its parent and French slug, an
+image by its file's hash, and nothing is saved when the stored values already match.
+"""
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import translation
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.utils.file import hash_filelike
+
+from .navigation import clear_menu_cache
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+BLOCK_ID_NAMESPACE = uuid.UUID("6f1c2a44-3c1e-4a8e-9a52-0b7e2d5f9c10")
+
+
+@dataclass
+class Report:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated)
+
+
+class DemoLoader:
+    def __init__(self, fixtures_dir=FIXTURES_DIR):
+        self.fixtures_dir = Path(fixtures_dir)
+        self.images = {}
+        self.pages = {}
+        self.report = Report()
+
+    def load(self):
+        specs = [
+            json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted((self.fixtures_dir / "demo").glob("*.json"))
+        ]
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE), transaction.atomic():
+            for spec in specs:
+                for image_spec in spec.get("images", []):
+                    self.images[image_spec["key"]] = self.ensure_image(image_spec)
+            page_specs = [page for spec in specs for page in spec.get("pages", [])]
+            # Two passes, so that a page may link to one created after it.
+            for page_spec in page_specs:
+                self.pages[page_spec["key"]] = self.ensure_page(page_spec)
+            for page_spec in page_specs:
+                self.update_page(self.pages[page_spec["key"]], page_spec)
+            self.ensure_site(self.pages[page_specs[0]["key"]])
+            for spec in specs:
+                for setting_spec in spec.get("settings", []):
+                    self.update_setting(setting_spec)
+        if self.report.changed:
+            clear_menu_cache()
+        return self.report
+
+    # Images ------------------------------------------------------------------------------
+
+    def ensure_image(self, spec):
+        image_model = get_image_model()
+        path = self.fixtures_dir / spec["file"]
+        with path.open("rb") as handle:
+            digest = hash_filelike(handle)
+        image = image_model.objects.filter(file_hash=digest).first()
+        if image is None:
+            with path.open("rb") as handle:
+                image = image_model(title=spec["title"], file=ImageFile(handle, name=path.name))
+                image._set_image_file_metadata()
+                image.save()
+            self.report.created.append(f"image {spec['key']}")
+        return image
+
+    # Pages -------------------------------------------------------------------------------
+
+    def ensure_page(self, spec):
+        model = apps.get_model(spec["model"])
+        fields = spec["fields"]
+        if spec.get("parent"):
+            parent = self.pages[spec["parent"]]
+        else:
+            parent = Page.get_first_root_node()
+        slug = fields["slug_fr"]
+        existing = parent.get_children().filter(slug_fr=slug).first()
+        if existing is not None:
+            return existing.specific
+        if not spec.get("parent"):
+            self.remove_wagtail_welcome_page(parent)
+        page = model(title=fields["title_fr"], slug=slug, **self.plain_fields(model, fields))
+        parent.add_child(instance=page)
+        self.report.created.append(f"page {spec['key']}")
+        return page
+
+    @staticmethod
+    def remove_wagtail_welcome_page(root):
+        """Wagtail's first migration leaves a bare "Welcome" page where our home goes."""
+        for child in root.get_children().filter(depth=2):
+            if type(child.specific) is Page and not child.get_children().exists():
+                child.delete()
+
+    @staticmethod
+    def plain_fields(model, fields):
+        return {
+            name: value for name, value in fields.items()
+            if not isinstance(model._meta.get_field(name), StreamField)
+            and not _has_reference(value)
+        }
+
+    def update_page(self, page, spec):
+        page = Page.objects.get(pk=page.pk).specific
+        values = self.resolve(spec["fields"], spec["key"])
+        values.setdefault("title", values["title_fr"])
+        values.setdefault("slug", values["slug_fr"])
+        before = self.serialise(page, values)
+        for name, value in values.items():
+            setattr(page, name, value)
+        if self.serialise(page, values) == before and page.live and not page.has_unpublished_changes:
+            self.pages[spec["key"]] = page
+            return
+        page.save_revision().publish()
+        self.pages[spec["key"]] = page
+        self.report.updated.append(f"page {spec['key']}")
+
+    @staticmethod
+    def serialise(instance, names):
+        return {name: instance._meta.get_field(name).value_to_string(instance) for name in names}
+
+    def resolve(self, value, path):
+        """Replace references with primary keys and give stream blocks stable ids."""
+        if isinstance(value, dict):
+            if set(value) == {"$image"}:
+                return self.images[value["$image"]].pk
+            if set(value) == {"$page"}:
+                return self.pages[value["$page"]].pk
+            resolved = {key: self.resolve(item, f"{path}/{key}") for key, item in value.items()}
+            if "type" in resolved and "value" in resolved and "id" not in resolved:
+                resolved["id"] = str(uuid.uuid5(BLOCK_ID_NAMESPACE, path))
+            return resolved
+        if isinstance(value, list):
+            return [self.resolve(item, f"{path}/{index}") for index, item in enumerate(value)]
+        return value
+
+    # Site and settings -------------------------------------------------------------------
+
+    def ensure_site(self, home):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        if site.root_page_id != home.pk or site.site_name != settings.WAGTAIL_SITE_NAME:
+            site.root_page = home
+            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.save()
+            # wagtail-modeltranslation caches root paths per language under its own keys.
+            cache.delete_many([f"wagtail_site_root_paths_{code}" for code, _ in settings.LANGUAGES])
+            self.report.updated.append("site")
+        self.site = site
+
+    def update_setting(self, spec):
+        model = apps.get_model(spec["model"])
+        instance = model.for_site(self.site)
+        values = self.resolve(spec["fields"], spec["model"])
+        before = self.serialise(instance, values)
+        for name, value in values.items():
+            setattr(instance, name, value)
+        if self.serialise(instance, values) != before or instance.pk is None:
+            instance.save()
+            self.report.updated.append(f"setting {spec['model']}")
+
+
+def _has_reference(value):
+    if isinstance(value, dict):
+        return "$page" in value or "$image" in value or any(map(_has_reference, value.values()))
+    if isinstance(value, list):
+        return any(map(_has_reference, value))
+    return False

@@ -1,0 +1,124 @@
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from .blocks import BodyBlock
+
+
+class BasePage(Page):
+    """Behaviour every page of the site shares.
+
+    Routing: wagtail-modeltranslation's router loads every sibling to compare slugs in
+    Python, one level at a time. This one first asks for the descendant whose translated
+    ``url_path`` is the whole requested path (one indexed query); only paths that no page
+    owns outright (a page serving sub-URLs of its own) are walked level by level, each level
+    a query for the one child whose slug matches in the active language. ``CoreConfig.ready``
+    puts it back on each page model after modeltranslation's patch.
+    """
+
+    class Meta:
+        abstract = True
+
+    def route(self, request, path_components):
+        if not path_components:
+            if self.live:
+                return RouteResult(self)
+            raise Http404
+        language = get_language() or settings.LANGUAGE_CODE
+        url_path = self.url_path + "/".join(path_components) + "/"
+        page = (
+            Page.objects.descendant_of(self)
+            .filter(**{build_localized_fieldname("url_path", language): url_path})
+            .first()
+        )
+        if page is not None:
+            return page.specific.route(request, [])
+        child = self.get_children().filter(self._slug_match(path_components[0], language)).first()
+        if child is None:
+            raise Http404
+        return child.specific.route(request, path_components[1:])
+
+    @staticmethod
+    def _slug_match(slug, language):
+        slug_field = build_localized_fieldname("slug", language)
+        default_field = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        match = models.Q(**{slug_field: slug})
+        if slug_field != default_field:
+            untranslated = models.Q(**{f"{slug_field}__isnull": True}) | models.Q(**{slug_field: ""})
+            match |= untranslated & models.Q(**{default_field: slug})
+        return match
+
+
+class EditorialPage(BasePage):
+    """A lead paragraph, a body of shared blocks, and the list of its child pages."""
+
+    intro = models.TextField(
+        _("chapô"), blank=True, default="",
+        help_text=_("Résumé en une ou deux phrases, repris dans les listes de pages."),
+    )
+    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = self.get_children().live().public().specific()
+        return context
+
+
+class HomePage(EditorialPage):
+    """The site root, one per site.
+
+    It leaves ``subpage_types`` open on purpose: each app's index page names HomePage in
+    its own ``parent_page_types``, so core never has to know the apps (apps → core only).
+    """
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+
+class ContentPage(EditorialPage):
+    """An editorial page, such as the openness page."""
+
+    parent_page_types = ["core.HomePage", "core.ContentPage"]
+    subpage_types = ["core.ContentPage"]
+
+    class Meta:
+        verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseSiteSetting):
+    """What the header and footer of every page say."""
+
+    organisation_name = models.CharField(
+        _("nom de l'organisation"), max_length=200, blank=True, default="",
+        help_text=_("Nom complet affiché dans l'en-tête et le pied de page."),
+    )
+    footer_text = RichTextField(
+        _("texte du pied de page"), blank=True, default="", features=["bold", "italic", "link"],
+        help_text=_("Quelques lignes affichées en bas de chaque page."),
+    )
+
+    panels = [FieldPanel("organisation_name"), FieldPanel("footer_text")]
+
+    class Meta:
+        verbose_name = _("identité du site")

@@ -1,0 +1,81 @@
+"""Main menu, breadcrumb and language alternates, computed in the visitor's language."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import translate_url
+from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
+
+MENU_CACHE_KEY = "main-menu:{site_id}:{language}"
+
+
+def is_fallback(obj, field_name):
+    """True when ``obj.field_name`` shows French because the active language has no value."""
+    language = translation.get_language()
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if not language or language == default:
+        return False
+    localized = getattr(obj, build_localized_fieldname(field_name, language), None)
+    return not localized
+
+
+def fallback_lang(obj, field_name):
+    """The ``lang`` to put on an element showing ``obj.field_name``, or ``None``."""
+    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE if is_fallback(obj, field_name) else None
+
+
+def link_item(page, request):
+    return {
+        "title": page.title,
+        "lang": fallback_lang(page, "title"),
+        "url": page.get_url(request=request),
+    }
+
+
+def main_menu(site, request):
+    """The home page's children marked "show in menus", cached per site and language."""
+    language = translation.get_language()
+    key = MENU_CACHE_KEY.format(site_id=site.pk, language=language)
+    items = cache.get(key)
+    if items is None:
+        pages = site.root_page.get_children().live().public().in_menu()
+        items = [link_item(page, request) for page in pages]
+        cache.set(key, items, 60 * 60)
+    return items
+
+
+def clear_menu_cache():
+    from wagtail.models import Site
+
+    keys = [
+        MENU_CACHE_KEY.format(site_id=site_id, language=code)
+        for site_id in Site.objects.values_list("pk", flat=True)
+        for code, _name in settings.LANGUAGES
+    ]
+    cache.delete_many(keys)
+
+
+def breadcrumb(page, request):
+    ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2)
+    return [link_item(ancestor, request) for ancestor in ancestors]
+
+
+def language_alternates(request, page=None):
+    """One entry per language: where this page lives in it."""
+    current = translation.get_language()
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            if page is not None:
+                url = page.get_url(request=request)
+            else:
+                url = translate_url(request.get_full_path(), code)
+        if url:
+            alternates.append({
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            })
+    return alternates

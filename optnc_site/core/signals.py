@@ -1,0 +1,22 @@
+"""Keep cached navigation in step with the page tree."""
+
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .navigation import clear_menu_cache
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def clear_navigation_on_tree_change(sender, **kwargs):
+    clear_menu_cache()
+
+
+@receiver(post_delete)
+def clear_navigation_on_page_delete(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        clear_menu_cache()

@@ -1,0 +1,70 @@
+import re
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.models import Site
+
+from .. import navigation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return navigation.main_menu(site, request)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb(context, page):
+    return navigation.breadcrumb(page, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    return navigation.language_alternates(context["request"], context.get("page"))
+
+
+@register.filter
+def lang_attr(obj, field_name):
+    """` lang="fr"` when ``obj.field_name`` falls back to French, else nothing."""
+    lang = navigation.fallback_lang(obj, field_name)
+    return format_html(' lang="{}"', lang) if lang else ""
+
+
+_NOTE_LINK = re.compile(r'<a href="#note-(\d+)">')
+
+
+@register.filter
+def footnote_refs(html):
+    """Give each link to ``#note-N`` an id for the note's way back, and a description."""
+    return mark_safe(_NOTE_LINK.sub(
+        r'<a href="#note-\1" id="note-ref-\1" class="footnote-ref" '
+        r'aria-describedby="footnotes-label">',
+        str(html),
+    ))
+
+
+PICTURE_WIDTHS = (400, 800, 1200)
+
+
+@register.simple_tag
+def responsive_picture(image, alt, sizes="(min-width: 50rem) 46rem, 100vw", loading="lazy"):
+    """A ``<picture>`` offering AVIF and WebP with a JPEG (or PNG) fallback.
+
+    Widths never exceed the original's, so no two candidates share a width descriptor.
+    """
+    widths = sorted({width for width in PICTURE_WIDTHS if width < image.width}
+                    | {min(image.width, PICTURE_WIDTHS[-1])})
+    fallback = "png" if image.file.name.lower().endswith(".png") else "jpeg"
+    specs = [f"format-{fmt}|width-{width}"
+             for fmt in ("avif", "webp", fallback) for width in widths]
+    renditions = get_renditions_or_not_found(image, specs)
+    attrs = {"alt": alt, "sizes": sizes, "loading": loading, "decoding": "async"}
+    return Picture(renditions, attrs).__html__()

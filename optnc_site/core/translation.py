@@ -1,0 +1,18 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import ContentPage, HomePage, SiteIdentity
+
+
+@register(HomePage)
+class HomePageTranslation(TranslationOptions):
+    fields = ("intro", "body")
+
+
+@register(ContentPage)
+class ContentPageTranslation(TranslationOptions):
+    fields = ("intro", "body")
+
+
+@register(SiteIdentity)
+class SiteIdentityTranslation(TranslationOptions):
+    fields = ("organisation_name", "footer_text")

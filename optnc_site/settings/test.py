@@ -1,0 +1,20 @@
+"""Settings for pytest: fast hashing, in-memory mail, static files without a manifest."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key-not-secret"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SERVE_MEDIA = True
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Uploads and renditions made by the tests never land in the working tree.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="optnc-test-media-"))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="optnc-test-static-"))
