@@ -1,0 +1,125 @@
+"""Browser suite: Playwright drives the system Chromium against a live server.
+
+The demo content is loaded once per session into the test database and served by a
+live server thread; the tests only read it, through the browser.
+"""
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from pytest_django.live_server_helper import LiveServer
+
+# Playwright's sync API keeps an event loop in this thread; Django refuses ORM calls
+# there unless told that this thread is a test harness.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(item.fspath).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+
+
+def missing_tool(what):
+    """Outside CI a developer without the tools is told why; in CI it is a failure."""
+    message = f"{what} (see README, « Tests »)"
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    if not CHROMIUM:
+        missing_tool("Chromium is not installed (apt-get install chromium)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE.exists():
+        missing_tool("axe-core is missing (npm ci --ignore-scripts)")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def vnu_command():
+    java = shutil.which("java")
+    if not VNU.exists() or not java:
+        missing_tool("vnu.jar or Java is missing (npm ci --ignore-scripts; a Java runtime)")
+    return [java, "-jar", str(VNU)]
+
+
+@pytest.fixture(scope="session")
+def site(django_db_setup, django_db_blocker):
+    """The live server, serving the demo content (committed once, never flushed)."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=open(os.devnull, "w"))
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        yield server.url
+        server._live_server_modified_settings.disable()
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser context that refuses, and records, any request to another host."""
+
+    def __init__(self, browser, site, **context_options):
+        self.site_host = urlsplit(site).netloc
+        self.foreign_requests = []
+        self.context = browser.new_context(**context_options)
+        self.context.route("**/*", self._only_own_host)
+        self.page = self.context.new_page()
+
+    def _only_own_host(self, route):
+        url = route.request.url
+        if urlsplit(url).netloc == self.site_host or url.startswith("data:"):
+            route.continue_()
+        else:
+            self.foreign_requests.append(url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, site):
+    """Open pages like a visitor; the test fails if any page asked for another host."""
+    visits = []
+
+    def open_context(**options):
+        visits.append(Visit(browser, site, **options))
+        return visits[-1]
+
+    yield open_context
+    foreign = [url for item in visits for url in item.foreign_requests]
+    for item in visits:
+        item.close()
+    assert foreign == [], f"requests to other hosts: {foreign}"

@@ -1,0 +1,68 @@
+"""Accessibility (axe-core), HTML validity (Nu HTML Checker) and phone layout of every page."""
+
+import json
+import subprocess
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.browser.conftest import AXE_TAGS
+from tests.browser.pages import PAGES
+
+
+def run_axe(page, axe_source):
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        {"id": violation["id"], "help": violation["help"],
+         "targets": [node["target"] for node in violation["nodes"]]}
+        for violation in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_axe_violations(visit, site, axe_source, name):
+    page = visit().page
+    page.goto(site + PAGES[name])
+    assert run_axe(page, axe_source) == []
+
+
+def test_no_axe_violations_with_sections_open(visit, site, axe_source):
+    page = visit().page
+    page.goto(site + PAGES["openness-fr"])
+    for button in page.locator("[data-expandable-toggle]").all():
+        button.click()
+    assert run_axe(page, axe_source) == []
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.read()
+    except urllib.error.HTTPError as error:  # the 404 pages are checked too
+        return error.read()
+
+
+def test_no_nu_html_checker_errors(site, vnu_command, tmp_path):
+    files = []
+    for name, path in PAGES.items():
+        file = tmp_path / f"{name}.html"
+        file.write_bytes(fetch(site + path))
+        files.append(str(file))
+    result = subprocess.run([*vnu_command, "--errors-only", "--format", "json", "--stdout", *files],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stdout)["messages"]
+    errors = [f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_phone_viewport_has_no_horizontal_scroll(visit, site, name):
+    page = visit(viewport={"width": 390, "height": 844}, is_mobile=True).page
+    page.goto(site + PAGES[name])
+    for button in page.locator("[data-expandable-toggle]").all():
+        button.click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
