@@ -139,7 +139,13 @@ class DemoLoader:
 
     @staticmethod
     def serialise(instance, names):
-        return {name: instance._meta.get_field(name).value_to_string(instance) for name in names}
+        """Field values in a comparable form (PostgreSQL's jsonb reorders keys: parse it)."""
+        values = {}
+        for name in names:
+            model_field = instance._meta.get_field(name)
+            value = model_field.value_to_string(instance)
+            values[name] = json.loads(value) if isinstance(model_field, StreamField) else value
+        return values
 
     def resolve(self, value, path):
         """Replace references with primary keys and give stream blocks stable ids."""

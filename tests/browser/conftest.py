@@ -13,10 +13,6 @@ import pytest
 from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
-# Playwright's sync API keeps an event loop in this thread; Django refuses ORM calls
-# there unless told that this thread is a test harness.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 ROOT = Path(__file__).resolve().parent.parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -33,6 +29,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if Path(item.fspath).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.browser)
+            # Tells pytest-django to create the test database these tests are served from.
+            item.add_marker(pytest.mark.django_db)
 
 
 def missing_tool(what):
@@ -81,6 +79,9 @@ def site(django_db_setup, django_db_blocker):
 def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop in this thread; Django refuses ORM calls
+    # there unless told that this thread is a test harness.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield browser
