@@ -136,6 +136,53 @@ class FootnotesBlock(blocks.StructBlock):
         template = "components/footnotes.html"
 
 
+class PageListBlock(blocks.StructBlock):
+    """Pages pulled from the tree (events, memberships, conventions…), shown as cards.
+
+    Either the live children of one page, newest structure first as the tree orders them,
+    or pages chosen one by one. Each page describes itself through ``BasePage.card``.
+    """
+
+    heading = blocks.CharBlock(label=_("Titre de la liste"), required=False, max_length=120)
+    parent = blocks.PageChooserBlock(
+        label=_("Lister les pages sous…"), required=False,
+        help_text=_("Par exemple la page « Adhésions internationales » pour en lister les "
+                    "adhésions."),
+    )
+    pages = blocks.ListBlock(
+        blocks.PageChooserBlock(label=_("Page")), label=_("…ou choisir les pages"),
+        required=False, default=[],
+    )
+    limit = blocks.IntegerBlock(label=_("Nombre maximum"), min_value=1, max_value=24, default=6)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("parent")) == bool(value.get("pages")):
+            message = _("Choisissez soit une page dont lister les sous-pages, soit des pages.")
+            raise blocks.StructBlockValidationError(
+                block_errors={"parent": ErrorList([ValidationError(message)])}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        from wagtail.models import Page
+
+        context = super().get_context(value, parent_context=parent_context)
+        if value.get("parent"):
+            items = value["parent"].get_children().live().public().specific()[: value["limit"]]
+        else:
+            chosen = [page.pk for page in value.get("pages") or [] if page]
+            by_pk = Page.objects.filter(pk__in=chosen).live().public().specific().in_bulk()
+            items = [by_pk[pk] for pk in chosen if pk in by_pk][: value["limit"]]
+        context["items"] = items
+        return context
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Liste de pages")
+        template = "components/page_list_block.html"
+
+
 class BaseContentBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     heading = HeadingBlock()
@@ -144,6 +191,7 @@ class BaseContentBlock(blocks.StreamBlock):
     image = ImageBlock()
     more_link = MoreLinkBlock()
     footnotes = FootnotesBlock()
+    page_list = PageListBlock()
 
     class Meta:
         template = "components/stream.html"

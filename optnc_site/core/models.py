@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from .blocks import BodyBlock
+from .navigation import fallback_lang
 
 
 class BasePage(Page):
@@ -27,6 +28,19 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def card(self):
+        """What a list of pages shows about this page: apps override to add their details.
+
+        ``meta`` is a short line (dates, status…), ``summary`` a sentence or two; each key
+        ending in ``_lang`` gives the ``lang`` of a value shown in French as a fallback.
+        """
+        summary_field = "intro" if hasattr(self, "intro") else "search_description"
+        return {
+            "meta": "",
+            "summary": getattr(self, summary_field, "") or "",
+            "summary_lang": fallback_lang(self, summary_field),
+        }
 
     def route(self, request, path_components):
         if not path_components:
