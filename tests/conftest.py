@@ -1,7 +1,9 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from wagtail.models import Page, Site
 
 # A copy of shared/seeds/000_0016bbcf7134b6ab.txt, the French text the openness page renders.
 SEED = Path(__file__).resolve().parent / "data" / "openness_seed_fr.txt"
@@ -19,3 +21,18 @@ def client(client):
     """Django's test client, speaking to a host that ALLOWED_HOSTS accepts."""
     client.defaults["HTTP_HOST"] = "localhost"
     return client
+
+
+@pytest.fixture
+def home(db):
+    """A bare site: a home page at the root of the default site, nothing else."""
+    from tests.core.factories import HomePageFactory
+
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(is_default_site=True, defaults={
+        "hostname": "localhost", "port": 80, "root_page": home, "site_name": "OPT-NC"})
+    cache.clear()  # site root paths and menus were cached for the old tree
+    return home

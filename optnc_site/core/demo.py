@@ -1,15 +1,20 @@
 """Load the demo content described by the JSON files of ``fixtures/demo/``.
 
-Each file lists ``images``, ``pages`` and ``settings``. Pages and images carry a ``key``
-that other entries refer to with ``{"$page": key}`` or ``{"$image": key}``; files load in
-name order, so an app's file may refer to what an earlier file created. Models are named
-by label (``core.ContentPage``): core reads the apps' content without importing them.
+Each file lists ``images``, ``snippets``, ``pages`` and ``settings``. Images, snippets and
+pages carry a ``key`` that other entries refer to with ``{"$image": key}``,
+``{"$snippet": key}`` or ``{"$page": key}`` (and ``$page:key`` inside rich text, as in
+``<a linktype="page" id="$page:key">``). Files load in name order, but every key of every
+file is known before any page's content is set, so pages may refer to each other freely.
+Models are named by label (``core.ContentPage``): core reads the apps' content without
+importing them.
 
-Loading is idempotent: an existing page is found by its parent and French slug, an
-image by its file's hash, and nothing is saved when the stored values already match.
+Loading is idempotent: an existing page is found by its parent and French slug, a snippet
+by its ``lookup`` fields, an image by its file's hash, and nothing is saved when the stored
+values already match.
 """
 
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +23,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.images import ImageFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import translation
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -27,6 +32,7 @@ from wagtail.utils.file import hash_filelike
 
 from .navigation import clear_menu_cache
 
+PAGE_REFERENCE = re.compile(r"\$page:([a-z0-9-]+)")
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1c2a44-3c1e-4a8e-9a52-0b7e2d5f9c10")
 
@@ -45,6 +51,7 @@ class DemoLoader:
     def __init__(self, fixtures_dir=FIXTURES_DIR):
         self.fixtures_dir = Path(fixtures_dir)
         self.images = {}
+        self.snippets = {}
         self.pages = {}
         self.report = Report()
 
@@ -57,6 +64,9 @@ class DemoLoader:
             for spec in specs:
                 for image_spec in spec.get("images", []):
                     self.images[image_spec["key"]] = self.ensure_image(image_spec)
+            for spec in specs:
+                for snippet_spec in spec.get("snippets", []):
+                    self.snippets[snippet_spec["key"]] = self.update_snippet(snippet_spec)
             page_specs = [page for spec in specs for page in spec.get("pages", [])]
             # Two passes, so that a page may link to one created after it.
             for page_spec in page_specs:
@@ -86,6 +96,25 @@ class DemoLoader:
                 image.save()
             self.report.created.append(f"image {spec['key']}")
         return image
+
+    # Snippets ----------------------------------------------------------------------------
+
+    def update_snippet(self, spec):
+        model = apps.get_model(spec["model"])
+        instance = model.objects.filter(**spec["lookup"]).first()
+        values = with_raw_columns(model, self.resolve({**spec["lookup"], **spec["fields"]}, spec["key"]))
+        if instance is None:
+            instance = model(**values)
+            instance.save()
+            self.report.created.append(f"snippet {spec['key']}")
+            return instance
+        before = self.serialise(instance, values)
+        for name, value in values.items():
+            setattr(instance, name, value)
+        if self.serialise(instance, values) != before:
+            instance.save()
+            self.report.updated.append(f"snippet {spec['key']}")
+        return instance
 
     # Pages -------------------------------------------------------------------------------
 
@@ -118,17 +147,18 @@ class DemoLoader:
     def plain_fields(model, fields):
         return {
             name: value for name, value in fields.items()
-            if not isinstance(model._meta.get_field(name), StreamField)
+            if not isinstance(model._meta.get_field(name), StreamField | models.ManyToManyField)
             and not _has_reference(value)
         }
 
     def update_page(self, page, spec):
         page = Page.objects.get(pk=page.pk).specific
-        values = self.resolve(spec["fields"], spec["key"])
-        values.setdefault("title", values["title_fr"])
-        values.setdefault("slug", values["slug_fr"])
+        values = with_raw_columns(page, self.resolve(spec["fields"], spec["key"]))
         before = self.serialise(page, values)
         for name, value in values.items():
+            model_field = page._meta.get_field(name)
+            if isinstance(model_field, models.ManyToManyField):
+                value = list(model_field.related_model.objects.filter(pk__in=value))
             setattr(page, name, value)
         if self.serialise(page, values) == before and page.live and not page.has_unpublished_changes:
             self.pages[spec["key"]] = page
@@ -143,15 +173,22 @@ class DemoLoader:
         values = {}
         for name in names:
             model_field = instance._meta.get_field(name)
+            if isinstance(model_field, models.ManyToManyField):
+                values[name] = sorted(related.pk for related in getattr(instance, name).all())
+                continue
             value = model_field.value_to_string(instance)
             values[name] = json.loads(value) if isinstance(model_field, StreamField) else value
         return values
 
     def resolve(self, value, path):
         """Replace references with primary keys and give stream blocks stable ids."""
+        if isinstance(value, str) and "$page:" in value:
+            return PAGE_REFERENCE.sub(lambda match: str(self.pages[match[1]].pk), value)
         if isinstance(value, dict):
             if set(value) == {"$image"}:
                 return self.images[value["$image"]].pk
+            if set(value) == {"$snippet"}:
+                return self.snippets[value["$snippet"]].pk
             if set(value) == {"$page"}:
                 return self.pages[value["$page"]].pk
             resolved = {key: self.resolve(item, f"{path}/{key}") for key, item in value.items()}
@@ -189,9 +226,20 @@ class DemoLoader:
             self.report.updated.append(f"setting {spec['model']}")
 
 
+def with_raw_columns(model, values):
+    """Fill the untranslated column of each French value given (the admin's language)."""
+    suffix = f"_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
+    field_names = {f.name for f in model._meta.get_fields()}
+    raw = {name.removesuffix(suffix): value for name, value in values.items()
+           if name.endswith(suffix) and name.removesuffix(suffix) in field_names}
+    return {**raw, **values}
+
+
 def _has_reference(value):
+    if isinstance(value, str):
+        return "$page:" in value
     if isinstance(value, dict):
-        return "$page" in value or "$image" in value or any(map(_has_reference, value.values()))
+        return bool({"$page", "$image", "$snippet"} & set(value)) or any(map(_has_reference, value.values()))
     if isinstance(value, list):
         return any(map(_has_reference, value))
     return False

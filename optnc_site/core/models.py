@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -43,6 +44,15 @@ class BasePage(Page):
         }
 
     def route(self, request, path_components):
+        if isinstance(self, RoutablePageMixin) and self.live:
+            # Sub-URLs a page serves itself (feeds, calendars) come before its children.
+            subpath = "/" + "".join(f"{component}/" for component in path_components)
+            try:
+                view, args, kwargs = self.resolve_subpage(subpath)
+            except Http404:
+                pass
+            else:
+                return RouteResult(self, args=(view, args, kwargs))
         if not path_components:
             if self.live:
                 return RouteResult(self)

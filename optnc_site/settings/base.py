@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "events",
     "memberships",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

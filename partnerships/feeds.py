@@ -1,0 +1,67 @@
+"""RSS 2.0 and Atom feeds of the news, one pair per language (the URL's language)."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+FEED_LENGTH = 20
+
+
+class NewsRssFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, news_index):
+        super().__init__()
+        self.news_index = news_index
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"{self.news_index.title} — OPT-NC"
+
+    def link(self):
+        return self.news_index.get_url(request=self.request)
+
+    def description(self):
+        return self.news_index.intro or _("Les actualités des conventions de l’OPT-NC.")
+
+    def items(self):
+        return self.news_index.articles()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_url(request=self.request)
+
+    def item_guid(self, item):
+        # Stable across renames, moves and languages.
+        return f"urn:uuid:{item.translation_key}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        """The publication date; its time when the page went live that day, else midnight."""
+        published = item.first_published_at and timezone.localtime(item.first_published_at)
+        if published and published.date() == item.date:
+            return published
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time.min))
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_author_name(self, item):
+        return item.signature or None
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsRssFeed.description

@@ -1,0 +1,13 @@
+import pytest
+
+from .factories import NewsIndexPageFactory, PartnershipIndexPageFactory
+
+
+@pytest.fixture
+def partnership_index(home):
+    return PartnershipIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def news_index(home):
+    return NewsIndexPageFactory(parent=home)

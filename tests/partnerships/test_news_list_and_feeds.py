@@ -1,0 +1,111 @@
+"""The news list: order, pagination, filters, bad input; the RSS and Atom feeds."""
+
+import datetime
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from .factories import ConventionPageFactory, NewsArticlePageFactory, PartnerFactory
+
+
+@pytest.fixture
+def articles(news_index, partnership_index):
+    partner = PartnerFactory(name="CCI-NC", name_fr="CCI-NC")
+    convention = ConventionPageFactory(parent=partnership_index)
+    convention.partners = [partner]
+    convention.save_revision().publish()
+    other = ConventionPageFactory(parent=partnership_index)
+    items = []
+    for day in range(1, 13):  # twelve articles: two pages of ten
+        article = NewsArticlePageFactory(parent=news_index, date=datetime.date(2018, 9, day))
+        article.conventions = [convention if day % 2 else other]
+        article.save_revision().publish()
+        items.append(article)
+    return {"items": items, "convention": convention, "other": other, "partner": partner}
+
+
+def titles(response):
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text() for a in soup.select(".news-list .card__link")]
+
+
+def test_newest_first_ten_per_page(client, articles):
+    first = titles(client.get("/fr/actualites/"))
+    assert len(first) == 10
+    dates = [article.date for article in sorted(articles["items"], key=lambda a: a.date, reverse=True)]
+    assert first[0] == next(a.title for a in articles["items"] if a.date == dates[0])
+    assert len(titles(client.get("/fr/actualites/?page=2"))) == 2
+
+
+def test_filter_by_convention_and_by_partner(client, articles):
+    by_convention = titles(client.get(f"/fr/actualites/?convention={articles['convention'].pk}"))
+    assert len(by_convention) == 6
+    by_partner = titles(client.get(f"/fr/actualites/?partner={articles['partner'].pk}"))
+    assert sorted(by_partner) == sorted(by_convention)
+    by_other = titles(client.get(f"/fr/actualites/?convention={articles['other'].pk}"))
+    assert set(by_other).isdisjoint(by_convention)
+
+
+@pytest.mark.parametrize("query", [
+    "page=abc", "page=-1", "page=0", "page=99999", "page=1.5", "page=%00",
+    "convention=abc", "convention=999999", "partner=-4", "partner=%3Cscript%3Ealert(1)%3C/script%3E",
+    "convention=1&convention=2", "page=" + "9" * 400,
+])
+def test_bad_parameters_give_a_normal_page_and_no_echo(client, articles, query):
+    response = client.get(f"/fr/actualites/?{query}")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<script>alert(1)</script>" not in body
+    soup = BeautifulSoup(body, "html.parser")
+    listed = soup.select(".news-list .card__link")
+    assert listed or "Aucun résultat." in soup.get_text()
+
+
+def test_pagination_keeps_filters(client, articles):
+    soup = BeautifulSoup(client.get(f"/fr/actualites/?partner={articles['partner'].pk}").content,
+                         "html.parser")
+    assert soup.select_one(".pagination") is None  # six results: one page
+    soup = BeautifulSoup(client.get("/fr/actualites/").content, "html.parser")
+    assert soup.select_one('.pagination a[rel="next"]')["href"] == "?page=2"
+
+
+@pytest.mark.parametrize("path,lang,kind", [
+    ("/fr/actualites/rss/", "fr", "rss20"), ("/en/news/rss/", "en", "rss20"),
+    ("/fr/actualites/atom/", "fr", "atom10"), ("/en/news/atom/", "en", "atom10"),
+])
+def test_feeds_parse_with_absolute_links_in_their_language(client, articles, path, lang, kind):
+    response = client.get(path)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == kind
+    assert len(feed.entries) == 12
+    newest = max(articles["items"], key=lambda a: a.date)
+    entry = feed.entries[0]
+    expected_title = newest.title_fr if lang == "fr" else newest.title_en
+    assert entry.title == expected_title
+    prefix = "http://localhost/fr/actualites/" if lang == "fr" else "http://localhost/en/news/"
+    assert all(item.link.startswith(prefix) for item in feed.entries)
+    assert entry.summary == ("Chapô en français." if lang == "fr" else "Lead in English.")
+    assert entry.id == f"urn:uuid:{newest.translation_key}"
+
+
+def test_feeds_are_declared_in_the_head_of_news_pages(client, articles):
+    for path in ("/fr/actualites/", f"/fr/actualites/{articles['items'][0].slug_fr}/"):
+        soup = BeautifulSoup(client.get(path).content, "html.parser")
+        links = {link["type"]: link["href"] for link in soup.select('head link[rel="alternate"][type]')}
+        assert links == {"application/rss+xml": "/fr/actualites/rss/",
+                         "application/atom+xml": "/fr/actualites/atom/"}
+    soup = BeautifulSoup(client.get("/en/news/").content, "html.parser")
+    assert soup.select_one('head link[type="application/rss+xml"]')["href"] == "/en/news/rss/"
+
+
+def test_unpublished_articles_stay_out_of_list_and_feeds(client, articles):
+    hidden = articles["items"][-1]
+    hidden.unpublish()
+    assert hidden.title not in titles(client.get("/fr/actualites/"))
+    feed = feedparser.parse(client.get("/fr/actualites/rss/").content)
+    assert hidden.title not in [entry.title for entry in feed.entries]
+    assert client.get(f"/fr/actualites/{hidden.slug_fr}/").status_code == 404
