@@ -4,7 +4,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
@@ -19,8 +18,6 @@ from optnc_site.core.navigation import fallback_lang
 from .blocks import PartnershipBodyBlock
 
 NEWS_PER_PAGE = 10
-# Every rendition a listing shows, so that one query prefetches them all.
-THUMBNAIL_SPECS = [f"format-{fmt}|fill-480x270" for fmt in ("avif", "webp", "jpeg")]
 
 
 class PartnerCategory(models.TextChoices):
@@ -207,14 +204,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
         form = NewsFilterForm(request.GET or None, news_index=self)
         articles = form.filter(self.articles())
-        page = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        page.object_list = (
-            page.object_list.select_related("image")
-            .prefetch_related(
-                models.Prefetch("image__renditions", queryset=_renditions(THUMBNAIL_SPECS)),
-                models.Prefetch("conventions", queryset=ConventionPage.objects.live()),
-            )
+        articles = articles.select_related("image").prefetch_related(
+            "image__renditions",
+            models.Prefetch("conventions", queryset=ConventionPage.objects.live()),
         )
+        page = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
         return self.render(request, context_overrides={
             "filter_form": form, "articles": page, "query_string": form.query_string(),
         })
@@ -230,13 +224,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from .feeds import NewsAtomFeed
 
         return NewsAtomFeed(self)(request)
-
-
-def _renditions(specs):
-    from wagtail.images.models import Filter
-
-    rendition_model = get_image_model().get_rendition_model()
-    return rendition_model.objects.filter(filter_spec__in=[Filter(spec=s).spec for s in specs])
 
 
 class NewsArticlePage(BasePage):

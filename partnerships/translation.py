@@ -1,7 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import (ConventionDocument, ConventionPage, NewsArticlePage, NewsIndexPage, Partner,
-                     PartnershipIndexPage)
+from .models import (
+    ConventionDocument,
+    ConventionPage,
+    NewsArticlePage,
+    NewsIndexPage,
+    Partner,
+    PartnershipIndexPage,
+)
 
 
 @register(Partner)

@@ -5,6 +5,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+# Fixtures of each app's tests, shared with the query-budget and browser tests.
+pytest_plugins = ["tests.partnerships.fixtures"]
+
 # A copy of shared/seeds/000_0016bbcf7134b6ab.txt, the French text the openness page renders.
 SEED = Path(__file__).resolve().parent / "data" / "openness_seed_fr.txt"
 OPENNESS_FR = "/fr/nous-connaitre/valeurs-et-engagements/s-engager-dans-une-politique-d-ouverture/"

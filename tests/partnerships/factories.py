@@ -3,8 +3,7 @@ import datetime
 import factory
 import wagtail_factories
 
-from partnerships.models import (ConventionPage, NewsArticlePage, NewsIndexPage, Partner,
-                                 PartnershipIndexPage)
+from partnerships.models import ConventionPage, NewsArticlePage, NewsIndexPage, Partner, PartnershipIndexPage
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):

@@ -30,7 +30,8 @@ def text_of(soup):
      "Convention avec l’UNC pour le pôle numérique et technologique"),
     ("/en/partnerships/agreement-unc-digital-technology-hub/", "en",
      "Agreement with the UNC for the digital and technology hub"),
-    ("/fr/actualites/signature-d-une-convention-avec-la-cci/", "fr", "Signature d'une convention avec la CCI"),
+    ("/fr/actualites/signature-d-une-convention-avec-la-cci/", "fr",
+     "Signature d'une convention avec la CCI"),
     ("/en/news/signing-agreement-cci/", "en", "Signing of an agreement with the CCI"),
 ])
 def test_every_page_type_renders_in_both_languages(client, demo_content, path, lang, title):

@@ -1,3 +1,5 @@
+"""Fixtures of the partnership pages, shared through ``pytest_plugins``."""
+
 import pytest
 
 from .factories import NewsIndexPageFactory, PartnershipIndexPageFactory
