@@ -1,15 +1,22 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from optnc_site.core import views as core_views
+
+handler500 = "optnc_site.core.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", core_views.sitemap, name="sitemap"),
+    path("robots.txt", core_views.robots, name="robots"),
     # French is the site's first language: the bare domain always opens it.
     path("", RedirectView.as_view(url="/fr/", permanent=False)),
 ]
@@ -20,6 +27,7 @@ if getattr(settings, "SERVE_MEDIA", False):
     ]
 
 urlpatterns += i18n_patterns(
+    path(_("recherche/"), core_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -198,6 +198,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def articles(self):
         return NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
 
+    def block_listing(self, limit):
+        """The latest articles, for a list of pages placed elsewhere (the home page)."""
+        return self.articles()[:limit]
+
     @path("")
     def index_route(self, request):
         from .forms import NewsFilterForm
@@ -260,9 +264,14 @@ class NewsArticlePage(BasePage):
     ]
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
 
+    is_article = True
+
     class Meta:
         verbose_name = _("actualité")
         verbose_name_plural = _("actualités")
+
+    def get_share_image(self):
+        return self.image
 
     def clean(self):
         super().clean()
@@ -285,5 +294,30 @@ class NewsArticlePage(BasePage):
         # .all() also works on a preview's unsaved relations, which are not a real queryset.
         context["related_conventions"] = [c for c in self.conventions.all() if c.live]
         context["news_index"] = NewsIndexPage.objects.ancestor_of(self).first()
+        context["news_article"] = self.json_ld(request)
         return context
+
+    def json_ld(self, request):
+        """schema.org NewsArticle, for search engines."""
+        from django.utils.translation import get_language
+
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "datePublished": self.date.isoformat(),
+            "inLanguage": get_language(),
+            "mainEntityOfPage": self.get_full_url(request),
+            "publisher": {"@type": "Organization", "name": "OPT-NC"},
+        }
+        if self.lead:
+            data["description"] = self.lead
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.image:
+            rendition = self.image.get_rendition("fill-1200x630|format-jpeg")
+            data["image"] = request.build_absolute_uri(rendition.url)
+        if self.signature:
+            data["author"] = {"@type": "Organization", "name": self.signature}
+        return data
 

@@ -169,7 +169,13 @@ class PageListBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context=parent_context)
         if value.get("parent"):
-            items = value["parent"].get_children().live().public().specific()[: value["limit"]]
+            parent = value["parent"].specific
+            # A page that knows better how to list its children (newest news, next events…)
+            # says so with block_listing(limit).
+            if hasattr(parent, "block_listing"):
+                items = parent.block_listing(value["limit"])
+            else:
+                items = parent.get_children().live().public().specific()[: value["limit"]]
         else:
             chosen = [page.pk for page in value.get("pages") or [] if page]
             by_pk = Page.objects.filter(pk__in=chosen).live().public().specific().in_bulk()
@@ -183,6 +189,34 @@ class PageListBlock(blocks.StructBlock):
         template = "components/page_list_block.html"
 
 
+class KeyFiguresBlock(blocks.StructBlock):
+    """The key figures of another page, shown where it is presented (the home page)."""
+
+    heading = blocks.CharBlock(label=_("Titre"), required=False, max_length=120)
+    page = blocks.PageChooserBlock(label=_("Page dont reprendre les chiffres clés"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = value["page"].specific if value.get("page") else None
+        context["source"] = page
+        context["figures"] = list(_key_figures(getattr(page, "body", None) or []))
+        return context
+
+    class Meta:
+        icon = "order"
+        label = _("Chiffres clés d'une page")
+        template = "components/key_figures.html"
+
+
+def _key_figures(stream):
+    for child in stream:
+        if child.block_type == "key_figure":
+            yield child.value
+        elif child.block_type == "expandable_section":
+            yield from _key_figures(child.value["teaser"])
+            yield from _key_figures(child.value["content"])
+
+
 class BaseContentBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     heading = HeadingBlock()
@@ -192,6 +226,7 @@ class BaseContentBlock(blocks.StreamBlock):
     more_link = MoreLinkBlock()
     footnotes = FootnotesBlock()
     page_list = PageListBlock()
+    key_figures = KeyFiguresBlock()
 
     class Meta:
         template = "components/stream.html"

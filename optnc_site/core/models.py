@@ -4,7 +4,8 @@ from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -27,8 +28,17 @@ class BasePage(Page):
     puts it back on each page model after modeltranslation's patch.
     """
 
+    # Autocomplete uses PostgreSQL's "simple" configuration: index each language's title.
+    search_fields = Page.search_fields + [
+        index.AutocompleteField("title_fr"), index.AutocompleteField("title_en"),
+    ]
+
     class Meta:
         abstract = True
+
+    def get_share_image(self):
+        """The image shown when the page is shared; the site's default when ``None``."""
+        return None
 
     def card(self):
         """What a list of pages shows about this page: apps override to add their details.
@@ -92,7 +102,7 @@ class EditorialPage(BasePage):
     body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         abstract = True
@@ -115,6 +125,25 @@ class HomePage(EditorialPage):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        identity = SiteIdentity.for_request(request)
+        organisation = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": identity.organisation_name or settings.WAGTAIL_SITE_NAME,
+            "alternateName": settings.WAGTAIL_SITE_NAME,
+            "url": self.get_full_url(request),
+        }
+        if identity.address:
+            organisation["address"] = identity.address
+        if identity.phone:
+            organisation["telephone"] = identity.phone
+        if identity.email:
+            organisation["email"] = identity.email
+        context["organisation"] = organisation
+        return context
         verbose_name_plural = _("pages d'accueil")
 
 
@@ -129,6 +158,36 @@ class ContentPage(EditorialPage):
         verbose_name_plural = _("pages de contenu")
 
 
+class SiteMapPage(BasePage):
+    """The readable site map: every published page, as the tree orders them."""
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("plan du site")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_parent()
+        pages = list(home.get_descendants().live().public().order_by("path"))
+        context["tree"] = _nest(pages)
+        return context
+
+
+def _nest(pages):
+    """Turn pages sorted by path into nested ``{"page", "children"}`` entries."""
+    nodes, stack = [], []
+    for page in pages:
+        node = {"page": page, "children": []}
+        while stack and not page.path.startswith(stack[-1]["page"].path):
+            stack.pop()
+        (stack[-1]["children"] if stack else nodes).append(node)
+        stack.append(node)
+    return nodes
+
+
 @register_setting(icon="site")
 class SiteIdentity(BaseSiteSetting):
     """What the header and footer of every page say."""
@@ -141,8 +200,27 @@ class SiteIdentity(BaseSiteSetting):
         _("texte du pied de page"), blank=True, default="", features=["bold", "italic", "link"],
         help_text=_("Quelques lignes affichées en bas de chaque page."),
     )
+    address = models.TextField(_("adresse postale"), blank=True, default="",
+                               help_text=_("Laissez vide tant qu'elle n'est pas validée."))
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True, default="")
+    email = models.EmailField(_("adresse électronique de contact"), blank=True, default="")
+    footer_links = StreamField(
+        [("page", PageChooserBlock(label=_("Page")))], blank=True, default=list,
+        verbose_name=_("liens du pied de page"),
+        help_text=_("Mentions légales, accessibilité, plan du site…"),
+    )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image de partage par défaut"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Montrée quand une page partagée sur les réseaux n'a pas d'image à elle."),
+    )
 
-    panels = [FieldPanel("organisation_name"), FieldPanel("footer_text")]
+    panels = [
+        FieldPanel("organisation_name"), FieldPanel("footer_text"),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+                        heading=_("Coordonnées")),
+        FieldPanel("footer_links"), FieldPanel("default_share_image"),
+    ]
 
     class Meta:
         verbose_name = _("identité du site")

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ContentPage, HomePage, SiteIdentity
+from .models import ContentPage, HomePage, SiteIdentity, SiteMapPage
 
 
 @register(HomePage)
@@ -15,4 +15,9 @@ class ContentPageTranslation(TranslationOptions):
 
 @register(SiteIdentity)
 class SiteIdentityTranslation(TranslationOptions):
-    fields = ("organisation_name", "footer_text")
+    fields = ("organisation_name", "footer_text", "address")
+
+
+@register(SiteMapPage)
+class SiteMapPageTranslation(TranslationOptions):
+    fields = ()

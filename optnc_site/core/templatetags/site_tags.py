@@ -1,3 +1,4 @@
+import json
 import re
 
 from django import template
@@ -68,3 +69,54 @@ def responsive_picture(image, alt, sizes="(min-width: 50rem) 46rem, 100vw", load
     renditions = get_renditions_or_not_found(image, specs)
     attrs = {"alt": alt, "sizes": sizes, "loading": loading, "decoding": "async"}
     return Picture(renditions, attrs).__html__()
+
+
+SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """Title, description, canonical URL and sharing image of the page being shown."""
+    request = context["request"]
+    page = context.get("page")
+    identity = context.get("identity")
+    if page is None:
+        return {"canonical": request.build_absolute_uri(request.path)}
+    card = page.card() if hasattr(page, "card") else {}
+    image = (page.get_share_image() if hasattr(page, "get_share_image") else None) or (
+        identity.default_share_image if identity else None)
+    image_url = request.build_absolute_uri(image.get_rendition(SHARE_IMAGE_SPEC).url) if image else ""
+    return {
+        "title": page.seo_title or page.title,
+        "description": page.search_description or card.get("summary", ""),
+        "canonical": page.get_full_url(request),
+        "image": image_url,
+        "type": "article" if getattr(page, "is_article", False) else "website",
+    }
+
+
+@register.simple_tag
+def json_ld(data):
+    """A JSON-LD script; ``<``, ``>`` and ``&`` escaped so the data cannot close the tag."""
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_json_ld(context, crumbs):
+    request = context["request"]
+    return json_ld({
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": crumb["title"],
+             "item": request.build_absolute_uri(crumb["url"])}
+            for position, crumb in enumerate(crumbs, start=1)
+        ],
+    })
+
+
+@register.filter
+def verbose_name(model):
+    return model._meta.verbose_name

@@ -1,0 +1,97 @@
+import re
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.utils import translation
+from django.utils.http import urlencode
+from django.views.decorators.cache import cache_control
+from wagtail.models import Page, Site
+
+SEARCH_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+# NUL and other control characters: PostgreSQL refuses them, and nobody means them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+# What reaches the search backend: words only. Quotes, operators and punctuation mean
+# something to SQLite's FTS5 and PostgreSQL's tsquery parsers, and nothing to a visitor.
+NON_WORD = re.compile(r"[^\w'’]+")
+
+
+def clean_query(raw):
+    return " ".join(CONTROL_CHARACTERS.sub("", raw).split())[:MAX_QUERY_LENGTH]
+
+
+def search_terms(query):
+    return " ".join(NON_WORD.sub(" ", query).lower().split())
+
+
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    site = Site.find_for_request(request)
+    results_page = None
+    terms = search_terms(query)
+    if terms and site is not None:
+        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+        paginator = Paginator(pages.search(terms, operator="and"), SEARCH_PER_PAGE)
+        try:
+            results_page = paginator.get_page(request.GET.get("page"))
+        except EmptyPage:  # no results at all: get_page's fallback to the last page fails too
+            results_page = paginator.page(1)
+        ids = [page.pk for page in results_page.object_list]
+        specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
+        results_page.object_list = [specific[pk] for pk in ids if pk in specific]
+    return render(request, "core/search.html", {
+        "query": query,
+        "searched": bool(terms),
+        "results": results_page,
+        "query_string": urlencode({"q": query}) if query else "",
+    })
+
+
+@cache_control(max_age=3600)
+def sitemap(request):
+    """Every live public page in each language, with its hreflang alternates."""
+    site = Site.find_for_request(request)
+    pages = (
+        Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+        .order_by("path").specific()
+    ) if site else []
+    entries = []
+    for page in pages:
+        alternates = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                alternates.append({"code": code, "url": page.get_full_url(request)})
+        for alternate in alternates:
+            entries.append({"url": alternate["url"], "alternates": alternates,
+                            "lastmod": page.last_published_at})
+    return render(request, "core/sitemap.xml", {"entries": entries},
+                  content_type="application/xml; charset=utf-8")
+
+
+def robots(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /documents/*/preview/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request, *args, **kwargs):
+    """The 500 page in the visitor's language, rendered without touching the database."""
+    code = request.path.strip("/").split("/", 1)[0]
+    language = code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    with translation.override(language):
+        body = loader.render_to_string("500.html", {"LANGUAGE_CODE": language,
+                                                    "other_language": _other(language)})
+    return HttpResponseServerError(body)
+
+
+def _other(language):
+    return next(code for code, _name in settings.LANGUAGES if code != language)
