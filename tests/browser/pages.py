@@ -20,6 +20,13 @@ PAGES = {
     "news-filtered-fr": "/fr/actualites/?convention=999999",
     "news-article-fr": "/fr/actualites/signature-d-une-convention-avec-la-cci/",
     "news-article-en": "/en/news/signing-agreement-cci/",
+    "search-fr": "/fr/recherche/?q=APNIC",
+    "search-en": "/en/search/?q=APNIC",
+    "search-no-result-fr": "/fr/recherche/?q=zzzzzz",
+    "site-map-fr": "/fr/plan-du-site/",
+    "site-map-en": "/en/site-map/",
+    "legal-notice-fr": "/fr/mentions-legales/",
+    "accessibility-en": "/en/accessibility/",
     "not-found-fr": "/fr/page-inexistante/",
     "not-found-en": "/en/missing-page/",
 }

@@ -46,11 +46,30 @@ def fetch(url):
         return error.read()
 
 
+def server_error_pages():
+    """The 500 page cannot be reached on purpose: render it as the error handler does."""
+    from django.test import RequestFactory
+
+    from optnc_site.core.views import server_error
+
+    return {f"server-error-{code}": server_error(RequestFactory().get(f"/{code}/x/")).content
+            for code in ("fr", "en")}
+
+
+@pytest.mark.parametrize("name", ["server-error-fr", "server-error-en"])
+def test_no_axe_violations_on_the_500_page(visit, site, axe_source, name):
+    page = visit().page
+    page.goto(site + "/fr/")
+    page.set_content(server_error_pages()[name].decode())
+    assert run_axe(page, axe_source) == []
+
+
 def test_no_nu_html_checker_errors(site, vnu_command, tmp_path):
     files = []
-    for name, path in PAGES.items():
+    pages = {name: fetch(site + path) for name, path in PAGES.items()} | server_error_pages()
+    for name, html in pages.items():
         file = tmp_path / f"{name}.html"
-        file.write_bytes(fetch(site + path))
+        file.write_bytes(html)
         files.append(str(file))
     result = subprocess.run([*vnu_command, "--errors-only", "--format", "json", "--stdout", *files],
                             capture_output=True, text=True, timeout=300)

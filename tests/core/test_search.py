@@ -64,11 +64,18 @@ def test_stems_are_matched(client, demo_content, postgresql):
 
 
 def test_results_are_paginated(client, demo_content):
-    soup, first = search(client, "/fr/recherche/", "OPT-NC")
-    total = int(soup.select_one(".search-summary").get_text().split()[0])
-    assert total > 10 and len(first) == 10
-    _, second = search(client, "/fr/recherche/", "OPT-NC", page=2)
-    assert second and not set(second) & set(first)
+    from optnc_site.core.models import HomePage
+    from tests.core.factories import ContentPageFactory
+
+    home = HomePage.objects.get()
+    for number in range(12):
+        ContentPageFactory(parent=home, title=f"Câble sous-marin {number}",
+                           intro_fr="Un projet de câble sous-marin dans le Pacifique.")
+    soup, first = search(client, "/fr/recherche/", "câble sous-marin")
+    assert soup.select_one(".search-summary").get_text().startswith("12 résultats")
+    assert len(first) == 10
+    _, second = search(client, "/fr/recherche/", "câble sous-marin", page=2)
+    assert len(second) == 2 and not set(second) & set(first)
 
 
 @pytest.mark.parametrize("query", [
