@@ -1,0 +1,171 @@
+"""International memberships of the OPT-NC (APNIC, PITA, UIT…) and their index."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from optnc_site.core.blocks import BodyBlock
+from optnc_site.core.models import BasePage
+from optnc_site.core.navigation import fallback_lang
+
+
+class MembershipIndexPage(BasePage):
+    """Every membership, regional organisations first, then international ones."""
+
+    intro = models.TextField(
+        _("chapô"), blank=True, default="",
+        help_text=_("Résumé en une ou deux phrases, repris dans les listes de pages."),
+    )
+    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"))
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["memberships.MembershipPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("index des adhésions")
+        verbose_name_plural = _("index des adhésions")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        memberships = list(MembershipPage.objects.child_of(self).live().public().order_by("path"))
+        groups = [
+            {"scope": scope, "heading": heading,
+             "memberships": [item for item in memberships if item.scope == scope]}
+            for scope, heading in (
+                (MembershipPage.Scope.REGIONAL, _("Organisations régionales")),
+                (MembershipPage.Scope.INTERNATIONAL, _("Organisations internationales")),
+            )
+        ]
+        context["groups"] = [group for group in groups if group["memberships"]]
+        return context
+
+
+class MembershipPage(BasePage):
+    class Scope(models.TextChoices):
+        REGIONAL = "regional", _("régionale")
+        INTERNATIONAL = "international", _("internationale")
+
+    organisation_name = models.CharField(
+        _("nom de l'organisation"), max_length=160, blank=True, default="",
+        help_text=_("Tel qu'on le cite (ex. : APNIC, UIT). Si vide, le titre de la page."),
+    )
+    acronym = models.CharField(_("sigle"), max_length=30, blank=True, default="")
+    full_name = models.CharField(
+        _("nom développé"), max_length=250, blank=True, default="",
+        help_text=_("Ex. : Asia Pacific Network Information Centre."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    website = models.URLField(_("site web"), blank=True, default="")
+    member_since_year = models.PositiveSmallIntegerField(
+        _("membre depuis (année)"), null=True, blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    member_since_text = models.CharField(
+        _("membre depuis (formulation)"), max_length=120, blank=True, default="",
+        help_text=_("Seulement si l'année n'est pas connue, la formulation des sources, "
+                    "à la suite de « Membre » (ex. : depuis une quinzaine d'années)."),
+    )
+    scope = models.CharField(_("portée"), max_length=20, choices=Scope.choices,
+                             default=Scope.INTERNATIONAL)
+    summary = models.TextField(
+        _("résumé"), blank=True, default="",
+        help_text=_("Une ou deux phrases, reprises dans les listes de pages."),
+    )
+    about = StreamField(BodyBlock(), blank=True, default=list,
+                        verbose_name=_("ce que fait l'organisation"))
+    objectives = StreamField(BodyBlock(), blank=True, default=list,
+                             verbose_name=_("ce que l'OPT-NC y fait"),
+                             help_text=_("Les objectifs de l'OPT-NC au sein de l'organisation."))
+    events = StreamField(
+        [("event", blocks.PageChooserBlock(page_type="events.EventPage", label=_("Événement")))],
+        blank=True, default=list, verbose_name=_("événements liés"),
+    )
+
+    parent_page_types = ["memberships.MembershipIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([
+            FieldPanel("organisation_name"),
+            FieldRowPanel([FieldPanel("acronym"), FieldPanel("full_name")]),
+            FieldPanel("logo"), FieldPanel("website"),
+        ], heading=_("Organisation")),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("member_since_year"), FieldPanel("member_since_text")]),
+            FieldPanel("scope"),
+        ], heading=_("Adhésion")),
+        FieldPanel("summary"),
+        FieldPanel("about"),
+        FieldPanel("objectives"),
+        FieldPanel("events"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("organisation_name"), index.SearchField("acronym"),
+        index.SearchField("full_name"), index.SearchField("summary"),
+        index.SearchField("about"), index.SearchField("objectives"),
+    ]
+
+    class Meta:
+        verbose_name = _("adhésion internationale")
+        verbose_name_plural = _("adhésions internationales")
+
+    def clean(self):
+        super().clean()
+        text_field = build_localized_fieldname("member_since_text",
+                                               settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        if self.member_since_year and getattr(self, text_field):
+            raise ValidationError({text_field: _("L'année est connue : laissez la formulation vide.")})
+
+    def lang_of(self, field_name):
+        return fallback_lang(self, field_name)
+
+    @property
+    def name(self):
+        return self.organisation_name or self.title
+
+    @property
+    def name_lang(self):
+        return self.lang_of("organisation_name" if self.organisation_name else "title")
+
+    @property
+    def member_since(self):
+        """ "depuis 2002", or the sources' wording; "" when nothing is known."""
+        if self.member_since_year:
+            return gettext("depuis %(year)s") % {"year": self.member_since_year}
+        return self.member_since_text
+
+    @property
+    def member_since_lang(self):
+        return None if self.member_since_year else self.lang_of("member_since_text")
+
+    def card(self):
+        since = self.member_since
+        return {
+            "meta": gettext("Membre %(since)s") % {"since": since} if since else "",
+            "summary": self.summary,
+            "summary_lang": self.lang_of("summary"),
+        }
+
+    def related_events(self):
+        ids = [block["value"] for block in self.events.raw_data
+               if block["type"] == "event" and block["value"]]
+        if not ids:
+            return []
+        model = self.events.stream_block.child_blocks["event"].target_model
+        by_pk = model.objects.filter(pk__in=ids).live().public().in_bulk()
+        return [by_pk[pk] for pk in ids if pk in by_pk]
