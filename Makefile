@@ -26,9 +26,11 @@ demo: migrate
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_admin
 
-# The site as visitors see it: DEBUG off, static files through whitenoise, media served.
+# The site as visitors see it: DEBUG off, static files through whitenoise, media served,
+# and the scheduler that publishes what editors scheduled.
 serve:
 	DEBUG=false $(MANAGE) collectstatic --noinput --verbosity 0
+	PATH="$(CURDIR)/$(BIN):$$PATH" DEBUG=false bin/scheduler & \
 	DEBUG=false DJANGO_SETTINGS_MODULE=optnc_site.settings.dev \
 	  $(BIN)/gunicorn optnc_site.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 \
 	  --env DJANGO_SETTINGS_MODULE=optnc_site.settings.dev --access-logfile -

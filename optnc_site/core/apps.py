@@ -14,7 +14,10 @@ class CoreConfig(AppConfig):
         from .models import BasePage
 
         # wagtail-modeltranslation (ready before us) replaced `route` on every translated
-        # page model with one that loads all siblings; restore the indexed lookup.
+        # page model with one that loads all siblings; restore the indexed lookup. Pages
+        # mixing in RoutablePageMixin would also get its route and preview before ours, which
+        # know about routable pages and add languages.
         for model in get_page_models():
             if issubclass(model, BasePage):
                 model.route = BasePage.route
+                model.serve_preview = BasePage.serve_preview

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.db import models
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.blocks import PageChooserBlock
+from wagtail.blocks import ChoiceBlock, PageChooserBlock, StructBlock, StructValue, URLBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -35,6 +36,29 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def preview_modes(self):
+        return [(code, name) for code, name in settings.LANGUAGES]
+
+    @property
+    def default_preview_mode(self):
+        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+    def serve_preview(self, request, mode_name):
+        """Preview in the language the editor picked, whatever the admin's language."""
+        language = mode_name if mode_name in dict(settings.LANGUAGES) else self.default_preview_mode
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            if isinstance(self, RoutablePageMixin):
+                view, args, kwargs = self.resolve_subpage("/")
+                response = view(request, *args, **kwargs)
+            else:
+                response = super().serve_preview(request, mode_name)
+            # Render now: a lazy response would be rendered after the override ends.
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+        return response
 
     def get_share_image(self):
         """The image shown when the page is shared; the site's default when ``None``."""
@@ -188,6 +212,25 @@ def _nest(pages):
     return nodes
 
 
+SOCIAL_NETWORKS = [("facebook", "Facebook"), ("linkedin", "LinkedIn"), ("youtube", "YouTube"),
+                   ("instagram", "Instagram"), ("x", "X (Twitter)")]
+
+
+class SocialLinkValue(StructValue):
+    @property
+    def label(self):
+        return dict(SOCIAL_NETWORKS).get(self.get("network"), "")
+
+
+class SocialLinkBlock(StructBlock):
+    network = ChoiceBlock(label=_("Réseau"), choices=SOCIAL_NETWORKS)
+    url = URLBlock(label=_("Adresse du compte"))
+
+    class Meta:
+        icon = "link"
+        value_class = SocialLinkValue
+
+
 @register_setting(icon="site")
 class SiteIdentity(BaseSiteSetting):
     """What the header and footer of every page say."""
@@ -209,6 +252,10 @@ class SiteIdentity(BaseSiteSetting):
         verbose_name=_("liens du pied de page"),
         help_text=_("Mentions légales, accessibilité, plan du site…"),
     )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, default=list, verbose_name=_("réseaux sociaux"),
+        help_text=_("Les comptes officiels de l'OPT-NC, affichés en pied de page."),
+    )
     default_share_image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("image de partage par défaut"), null=True,
         blank=True, on_delete=models.SET_NULL, related_name="+",
@@ -219,7 +266,7 @@ class SiteIdentity(BaseSiteSetting):
         FieldPanel("organisation_name"), FieldPanel("footer_text"),
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
                         heading=_("Coordonnées")),
-        FieldPanel("footer_links"), FieldPanel("default_share_image"),
+        FieldPanel("footer_links"), FieldPanel("social_links"), FieldPanel("default_share_image"),
     ]
 
     class Meta:

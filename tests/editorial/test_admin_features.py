@@ -1,0 +1,224 @@
+"""Uploads, scheduling, previews per language, menu cache, login throttling, translations report."""
+
+import datetime
+import io
+import os
+from unittest import mock
+
+import pytest
+import wagtail_factories
+from django.core.management import call_command
+from django.test import RequestFactory, override_settings
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
+
+from optnc_site.core.models import ContentPage
+from tests.core.factories import ContentPageFactory
+from tests.partnerships.factories import NewsArticlePageFactory
+
+
+def png_bytes(size=(64, 48)):
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", size, "#004a8f").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def upload(client, name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(reverse("wagtailimages:add"), {
+        "title": "Essai", "collection": 1, "file": SimpleUploadedFile(name, content),
+    })
+
+
+def original_files(settings):
+    folder = settings.MEDIA_ROOT / "original_images"
+    return sorted(os.listdir(folder)) if folder.exists() else []
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("fichier.txt", b"ceci n'est pas une image", "Téléversez une image valide"),
+    ("corrompue.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "Téléversez une image valide"),
+    ("tronquee.png", png_bytes((300, 200))[:120], "Téléversez une image valide"),
+])
+def test_bad_uploads_are_refused_in_french_and_leave_nothing(client, editor, settings, name, content,
+                                                             message):
+    client.force_login(editor)
+    before = original_files(settings)
+    response = upload(client, name, content)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not get_image_model().objects.exists()
+    assert original_files(settings) == before
+
+
+def test_too_big_uploads_are_refused(client, editor, settings):
+    client.force_login(editor)
+    before = original_files(settings)
+    with override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=1024):
+        response = upload(client, "grande.png", png_bytes((400, 400)) + b"\x00" * 2048)
+    assert "Ce fichier est trop gros" in response.content.decode()
+    assert not get_image_model().objects.exists()
+    assert original_files(settings) == before
+
+
+def test_too_many_pixels_are_refused(client, editor, settings):
+    client.force_login(editor)
+    with override_settings(WAGTAILIMAGES_MAX_IMAGE_PIXELS=1000):
+        response = upload(client, "large.png", png_bytes((100, 100)))
+    assert "Ce fichier a un trop grand nombre de pixels" in response.content.decode()
+    assert not get_image_model().objects.exists()
+
+
+def test_upload_limits_are_set():
+    from django.conf import settings
+
+    assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE <= 20 * 1024 * 1024
+    assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+
+
+def test_good_upload_is_saved(client, editor):
+    client.force_login(editor)
+    response = upload(client, "bonne.png", png_bytes())
+    assert response.status_code == 302
+    assert get_image_model().objects.count() == 1
+
+
+def news_titles(client):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/fr/actualites/", HTTP_HOST="localhost").content, "html.parser")
+    return [a.get_text() for a in soup.select(".news-list .card__link")]
+
+
+def test_scheduled_article_appears_then_expires(client, news_index):
+    now = timezone.now()
+    article = NewsArticlePageFactory(parent=news_index, title="Annonce programmée",
+                                     title_fr="Annonce programmée", live=False)
+    article.go_live_at = now + datetime.timedelta(hours=2)
+    article.expire_at = now + datetime.timedelta(days=3)
+    article.save_revision().publish()
+    article.refresh_from_db()
+    assert not article.live  # scheduled, not yet public
+    assert "Annonce programmée" not in news_titles(client)
+
+    with mock.patch("django.utils.timezone.now", return_value=now + datetime.timedelta(hours=3)):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert "Annonce programmée" in news_titles(client)
+
+    with mock.patch("django.utils.timezone.now", return_value=now + datetime.timedelta(days=4)):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert "Annonce programmée" not in news_titles(client)
+    article.refresh_from_db()
+    assert article.expired and not article.live
+
+
+@pytest.mark.parametrize("mode,title,lang", [("fr", "Nous connaître", "fr"),
+                                              ("en", "Getting to know us", "en")])
+def test_each_preview_mode_renders_its_language(demo_content, manager, mode, title, lang):
+    from bs4 import BeautifulSoup
+
+    page = ContentPage.objects.get(slug_fr="nous-connaitre")
+    assert [code for code, _label in page.preview_modes] == ["fr", "en"]
+    request = RequestFactory().get("/admin/")
+    request.user = manager
+    response = page.make_preview_request(request, mode)
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == lang
+    assert soup.h1.get_text() == title
+
+
+def test_news_index_previews_in_english_too(demo_content, manager):
+    from bs4 import BeautifulSoup
+
+    from partnerships.models import NewsIndexPage
+
+    request = RequestFactory().get("/admin/")
+    request.user = manager
+    response = NewsIndexPage.objects.get().make_preview_request(request, "en")
+    assert BeautifulSoup(response.content, "html.parser").h1.get_text() == "News"
+
+
+def test_menu_cache_follows_the_tree(client, home):
+    def menu():
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(client.get("/fr/", HTTP_HOST="localhost").content, "html.parser")
+        return [a.get_text() for a in soup.select(".main-nav a")]
+
+    first = ContentPageFactory(parent=home, title="Rubrique", title_fr="Rubrique", show_in_menus=True)
+    assert menu() == ["Rubrique"]
+    second = ContentPageFactory(parent=home, title="Nouvelle", title_fr="Nouvelle", show_in_menus=True,
+                                live=False)
+    assert menu() == ["Rubrique"]  # cached, and the new page is a draft anyway
+    second.save_revision().publish()
+    assert menu() == ["Rubrique", "Nouvelle"]
+    first.unpublish()
+    assert menu() == ["Nouvelle"]
+    second.move(first, pos="last-child")
+    assert menu() == []
+
+
+def test_failed_logins_are_throttled_without_revealing_accounts(client, editor):
+    url = reverse("wagtailadmin_login")
+    known = client.post(url, {"username": editor.username, "password": "mauvais"})
+    unknown = client.post(url, {"username": "personne", "password": "mauvais"})
+    assert known.status_code == unknown.status_code == 200
+    error = "Votre nom d’utilisateur et votre mot de passe ne correspondent à aucun utilisateur."
+    assert error in known.content.decode() and error in unknown.content.decode()
+    for _attempt in range(4):
+        client.post(url, {"username": editor.username, "password": "mauvais"})
+    locked = client.post(url, {"username": editor.username, "password": "une-phrase-de-passe-longue"})
+    assert locked.status_code == 429
+    assert "Trop de tentatives de connexion" in locked.content.decode()
+    # Another account is not locked by these failures.
+    other = client.post(url, {"username": "personne", "password": "mauvais"})
+    assert other.status_code == 200
+
+
+def test_missing_translations_report(client, manager, demo_content):
+    page = ContentPage.objects.get(slug_fr="valeurs-et-engagements")
+    page.title_en = ""
+    page.save_revision().publish()
+    from partnerships.models import Partner
+
+    partner = Partner.objects.get(name_fr="CCI-NC")
+    partner.description_en = ""
+    partner.save()
+    client.force_login(manager)
+    response = client.get(reverse("missing_translations"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Valeurs et engagements" in body and "CCI-NC" in body
+    assert "Nous connaître" not in body
+
+
+def test_missing_translations_report_is_in_the_reports_menu(client, manager):
+    client.force_login(manager)
+    assert reverse("missing_translations") in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_image_blocks_cannot_be_saved_without_alt_text():
+    from django.core.exceptions import ValidationError
+
+    from optnc_site.core.blocks import ImageBlock
+
+    block = ImageBlock()
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"image": None, "alt_text": "", "caption": "", "credit": ""}))
+
+
+def test_image_block_without_alt_text_cannot_be_saved_with_an_image(db):
+    from django.core.exceptions import ValidationError
+
+    from optnc_site.core.blocks import ImageBlock
+
+    block = ImageBlock()
+    image = wagtail_factories.ImageFactory()
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"image": image.pk, "alt_text": "", "caption": "", "credit": ""}))
+    cleaned = block.clean(block.to_python({"image": image.pk, "alt_text": "Une photo", "caption": "",
+                                           "credit": ""}))
+    assert cleaned["alt_text"] == "Une photo"
