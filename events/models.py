@@ -28,11 +28,10 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from optnc_site.core.blocks import BodyBlock
-from optnc_site.core.models import BasePage
+from optnc_site.core.models import BODY_HELP, BasePage
 from optnc_site.core.navigation import fallback_lang
 
 from . import dates, ical
-from .fields import DateField
 
 UPCOMING, PAST, UNDATED = 0, 1, 2
 SECTION_NAMES = {UPCOMING: "upcoming", PAST: "past", UNDATED: "undated"}
@@ -45,7 +44,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         _("chapô"), blank=True, default="",
         help_text=_("Résumé en une ou deux phrases, repris dans les listes de pages."),
     )
-    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"))
+    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"),
+                       help_text=BODY_HELP)
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -152,7 +152,8 @@ class EventPage(RoutablePageMixin, BasePage):
         YEAR = dates.YEAR, _("année seulement")
 
     kind = models.CharField(_("type d'événement"), max_length=20, choices=Kind.choices,
-                            blank=True, default="")
+                            blank=True, default="",
+                            help_text=_("Laissez vide si les sources ne le précisent pas."))
     role = models.CharField(
         _("rôle de l'OPT-NC"), max_length=20, choices=Role.choices, blank=True, default="",
         help_text=_("Laissez vide si les sources ne le précisent pas."),
@@ -162,7 +163,7 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Si seul le mois ou l'année est connu, choisissez-le et saisissez n'importe "
                     "quel jour de ce mois ou de cette année : seul ce qui est connu s'affiche."),
     )
-    start_date = DateField(
+    start_date = models.DateField(
         _("date de début"), null=True, blank=True,
         help_text=_("Laissez vide si les dates ne sont pas connues : la page affichera "
                     "« dates non communiquées »."),
@@ -170,43 +171,54 @@ class EventPage(RoutablePageMixin, BasePage):
     start_time = models.TimeField(_("heure de début"), null=True, blank=True,
                                   help_text=_("Heure de Nouméa. Laissez vide pour un événement "
                                               "sur la journée entière."))
-    end_date = DateField(_("date de fin"), null=True, blank=True,
+    end_date = models.DateField(_("date de fin"), null=True, blank=True,
                                 help_text=_("Laissez vide pour un événement d'un seul jour."))
     end_time = models.TimeField(_("heure de fin"), null=True, blank=True,
                                 help_text=_("Heure de Nouméa."))
     place = models.CharField(_("lieu"), max_length=200, blank=True, default="",
                              help_text=_("Salle, bâtiment ou site (ex. : CPS, Anse-Vata)."))
-    city = models.CharField(_("ville"), max_length=100, blank=True, default="")
-    country = models.CharField(_("pays"), max_length=100, blank=True, default="")
+    city = models.CharField(_("ville"), max_length=100, blank=True, default="",
+                            help_text=_("Laissez vide si elle n'est pas connue."))
+    country = models.CharField(_("pays"), max_length=100, blank=True, default="",
+                               help_text=_("Laissez vide si le pays n'est pas connu."))
     organisers = models.TextField(
         _("organisateurs"), blank=True, default="",
         help_text=_("Un par ligne, hors OPT-NC (son rôle est indiqué plus haut)."),
     )
-    participants = models.PositiveIntegerField(_("nombre de participants"), null=True, blank=True)
-    countries = models.PositiveIntegerField(_("nombre de pays représentés"), null=True, blank=True)
+    participants = models.PositiveIntegerField(
+        _("nombre de participants"), null=True, blank=True,
+        help_text=_("Seulement un chiffre publié par une source ; sinon laissez vide."))
+    countries = models.PositiveIntegerField(
+        _("nombre de pays représentés"), null=True, blank=True,
+        help_text=_("Seulement un chiffre publié par une source ; sinon laissez vide."))
     summary = models.TextField(
         _("résumé"), blank=True, default="",
         help_text=_("Une ou deux phrases, reprises dans l'agenda, les listes et l'agenda "
                     "électronique (.ics)."),
     )
-    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"))
+    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"),
+                       help_text=BODY_HELP)
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Montrée en tête de page ; son texte alternatif est obligatoire."),
     )
     image_alt = models.CharField(
         _("texte alternatif de l'image"), max_length=250, blank=True, default="",
         help_text=_("Décrivez ce que montre l'image pour les personnes qui ne la voient pas."),
     )
-    external_url = models.URLField(_("site de l'événement"), blank=True, default="")
+    external_url = models.URLField(_("site de l'événement"), blank=True, default="",
+                                   help_text=_("Adresse complète, commençant par https://"))
     memberships = StreamField(
         [("membership", blocks.PageChooserBlock(page_type="memberships.MembershipPage",
                                                 label=_("Adhésion")))],
         blank=True, default=list, verbose_name=_("adhésions liées"),
+        help_text=_("Les organisations internationales concernées (APNIC, PITA…)."),
     )
     partners = StreamField(
         [("partner", SnippetChooserBlock("partnerships.Partner", label=_("Partenaire")))],
         blank=True, default=list, verbose_name=_("partenaires"),
+        help_text=_("Les partenaires locaux associés à l'événement."),
     )
 
     parent_page_types = ["events.EventIndexPage"]

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from optnc_site.core.blocks import BodyBlock
-from optnc_site.core.models import BasePage
+from optnc_site.core.models import BODY_HELP, BasePage
 from optnc_site.core.navigation import fallback_lang
 
 
@@ -25,7 +25,8 @@ class MembershipIndexPage(BasePage):
         _("chapô"), blank=True, default="",
         help_text=_("Résumé en une ou deux phrases, repris dans les listes de pages."),
     )
-    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"))
+    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"),
+                       help_text=BODY_HELP)
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["memberships.MembershipPage"]
@@ -61,7 +62,8 @@ class MembershipPage(BasePage):
         _("nom de l'organisation"), max_length=160, blank=True, default="",
         help_text=_("Tel qu'on le cite (ex. : APNIC, UIT). Si vide, le titre de la page."),
     )
-    acronym = models.CharField(_("sigle"), max_length=30, blank=True, default="")
+    acronym = models.CharField(_("sigle"), max_length=30, blank=True, default="",
+                               help_text=_("Ex. : APNIC, PITA, UIT."))
     full_name = models.CharField(
         _("nom développé"), max_length=250, blank=True, default="",
         help_text=_("Ex. : Asia Pacific Network Information Centre."),
@@ -69,11 +71,14 @@ class MembershipPage(BasePage):
     logo = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Facultatif. Son texte alternatif est le nom de l'organisation."),
     )
-    website = models.URLField(_("site web"), blank=True, default="")
+    website = models.URLField(_("site web"), blank=True, default="",
+                              help_text=_("Adresse complète, commençant par https://"))
     member_since_year = models.PositiveSmallIntegerField(
         _("membre depuis (année)"), null=True, blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("L'année d'adhésion, quand elle est connue."),
     )
     member_since_text = models.CharField(
         _("membre depuis (formulation)"), max_length=120, blank=True, default="",
@@ -81,19 +86,22 @@ class MembershipPage(BasePage):
                     "à la suite de « Membre » (ex. : depuis une quinzaine d'années)."),
     )
     scope = models.CharField(_("portée"), max_length=20, choices=Scope.choices,
-                             default=Scope.INTERNATIONAL)
+                             default=Scope.INTERNATIONAL,
+                             help_text=_("Régionale (Pacifique) ou internationale."))
     summary = models.TextField(
         _("résumé"), blank=True, default="",
         help_text=_("Une ou deux phrases, reprises dans les listes de pages."),
     )
     about = StreamField(BodyBlock(), blank=True, default=list,
-                        verbose_name=_("ce que fait l'organisation"))
+                        verbose_name=_("ce que fait l'organisation"),
+                        help_text=_("Son rôle et son périmètre, en quelques paragraphes."))
     objectives = StreamField(BodyBlock(), blank=True, default=list,
                              verbose_name=_("ce que l'OPT-NC y fait"),
                              help_text=_("Les objectifs de l'OPT-NC au sein de l'organisation."))
     events = StreamField(
         [("event", blocks.PageChooserBlock(page_type="events.EventPage", label=_("Événement")))],
         blank=True, default=list, verbose_name=_("événements liés"),
+        help_text=_("Les événements de l'organisation auxquels l'OPT-NC a pris part."),
     )
 
     parent_page_types = ["memberships.MembershipIndexPage"]

@@ -12,12 +12,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from optnc_site.core.models import BasePage
+from optnc_site.core.models import BODY_HELP, BasePage
 from optnc_site.core.navigation import fallback_lang
 
 from .blocks import PartnershipBodyBlock
 
 NEWS_PER_PAGE = 10
+INTRO_HELP = _("Une ou deux phrases sous le titre de la page.")
 
 
 class PartnerCategory(models.TextChoices):
@@ -35,10 +36,14 @@ class Partner(Orderable, index.Indexed, models.Model):
                                help_text=_("Affiché à la place du logo quand il n'y en a pas."))
     full_name = models.CharField(_("nom complet"), max_length=255, blank=True,
                                  help_text=_("Laissez vide si le nom développé n'est pas connu."))
-    category = models.CharField(_("catégorie"), max_length=30, choices=PartnerCategory.choices)
+    category = models.CharField(_("catégorie"), max_length=30, choices=PartnerCategory.choices,
+                                help_text=_("Le groupe sous lequel le partenaire est présenté."))
     logo = models.ForeignKey(get_image_model(), verbose_name=_("logo"), null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
-    website = models.URLField(_("site internet"), blank=True)
+                             on_delete=models.SET_NULL, related_name="+",
+                             help_text=_("Facultatif : sans logo, le sigle s'affiche. Son texte "
+                                         "alternatif est le nom du partenaire."))
+    website = models.URLField(_("site internet"), blank=True,
+                              help_text=_("Adresse complète, commençant par https://"))
     description = models.TextField(_("description courte"), blank=True, default="",
                                    help_text=_("Une ou deux phrases sur ce partenaire."))
 
@@ -72,9 +77,9 @@ class Partner(Orderable, index.Indexed, models.Model):
 class PartnershipIndexPage(BasePage):
     """/fr/partenariats/: the partners by category and the conventions signed."""
 
-    intro = models.TextField(_("introduction"), blank=True, default="")
+    intro = models.TextField(_("introduction"), blank=True, default="", help_text=INTRO_HELP)
     body = StreamField(PartnershipBodyBlock(), blank=True, default=list,
-                       verbose_name=_("contenu"))
+                       verbose_name=_("contenu"), help_text=BODY_HELP)
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["partnerships.ConventionPage"]
@@ -117,19 +122,22 @@ class ConventionPage(BasePage):
     """A convention or framework agreement signed by the OPT-NC."""
 
     kind = models.CharField(_("nature"), max_length=20, choices=ConventionKind.choices,
-                            default=ConventionKind.CONVENTION)
+                            default=ConventionKind.CONVENTION,
+                            help_text=_("Convention précise ou accord-cadre."))
     partners = ParentalManyToManyField(Partner, verbose_name=_("partenaires"),
-                                       related_name="conventions", blank=True)
+                                       related_name="conventions", blank=True,
+                                       help_text=_("Les signataires autres que l'OPT-NC."))
     signed_on = models.DateField(
         _("date de signature"), null=True, blank=True,
         help_text=_("Laissez vide si la date n'est pas connue : la page n'en affichera aucune."),
     )
     status = models.CharField(_("état"), max_length=20, choices=ConventionStatus.choices,
-                              default=ConventionStatus.SIGNED)
+                              default=ConventionStatus.SIGNED,
+                              help_text=_("Où en est la convention aujourd'hui."))
     summary = models.TextField(_("résumé"), blank=True, default="",
                                help_text=_("Ce que prévoit la convention, en une ou deux phrases."))
     body = StreamField(PartnershipBodyBlock(), blank=True, default=list,
-                       verbose_name=_("contenu"))
+                       verbose_name=_("contenu"), help_text=BODY_HELP)
 
     parent_page_types = ["partnerships.PartnershipIndexPage"]
     subpage_types = []
@@ -169,7 +177,9 @@ class ConventionPage(BasePage):
 class ConventionDocument(Orderable):
     page = ParentalKey(ConventionPage, related_name="documents", on_delete=models.CASCADE)
     document = models.ForeignKey(get_document_model_string(), verbose_name=_("document"),
-                                 on_delete=models.CASCADE, related_name="+")
+                                 on_delete=models.CASCADE, related_name="+",
+                                 help_text=_("Le texte signé, une annexe… Son format et sa taille "
+                                             "s'affichent à côté du lien."))
     title = models.CharField(_("intitulé"), max_length=255, blank=True,
                              help_text=_("Par défaut, le titre du document."))
 
@@ -183,7 +193,7 @@ class ConventionDocument(Orderable):
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """/fr/actualites/: the news about conventions, newest first, with RSS and Atom feeds."""
 
-    intro = models.TextField(_("introduction"), blank=True, default="")
+    intro = models.TextField(_("introduction"), blank=True, default="", help_text=INTRO_HELP)
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["partnerships.NewsArticlePage"]
@@ -233,20 +243,27 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 class NewsArticlePage(BasePage):
     """A news article about one or more conventions."""
 
-    date = models.DateField(_("date de publication"), default=timezone.localdate)
+    date = models.DateField(_("date de publication"), default=timezone.localdate,
+                            help_text=_("La date affichée et qui ordonne les actualités ; "
+                                        "pour programmer la mise en ligne, utilisez l'onglet "
+                                        "Paramètres."))
     lead = models.TextField(_("chapô"), blank=True, default="",
                             help_text=_("L'essentiel en une ou deux phrases, repris dans les "
                                         "listes et les flux."))
     image = models.ForeignKey(get_image_model(), verbose_name=_("image principale"), null=True,
-                              blank=True, on_delete=models.SET_NULL, related_name="+")
+                              blank=True, on_delete=models.SET_NULL, related_name="+",
+                              help_text=_("Montrée en tête d'article, dans la liste et au partage "
+                                          "sur les réseaux."))
     image_alt = models.CharField(
         _("texte alternatif de l'image"), max_length=250, blank=True, default="",
         help_text=_("Obligatoire avec une image : ce qu'elle montre, pour qui ne la voit pas."),
     )
     body = StreamField(PartnershipBodyBlock(), blank=True, default=list,
-                       verbose_name=_("contenu"))
+                       verbose_name=_("contenu"), help_text=BODY_HELP)
     conventions = ParentalManyToManyField(ConventionPage, verbose_name=_("conventions liées"),
-                                          related_name="news", blank=True)
+                                          related_name="news", blank=True,
+                                          help_text=_("L'article apparaîtra sur la page de "
+                                                      "chacune de ces conventions."))
     signature = models.CharField(_("signature"), max_length=200, blank=True, default="",
                                  help_text=_("Par exemple : le service communication."))
 

@@ -104,13 +104,15 @@ class DemoLoader:
         instance = model.objects.filter(**spec["lookup"]).first()
         values = with_raw_columns(model, self.resolve({**spec["lookup"], **spec["fields"]}, spec["key"]))
         if instance is None:
-            instance = model(**values)
+            instance = model()
+            for name, value in values.items():
+                assign(instance, name, value)
             instance.save()
             self.report.created.append(f"snippet {spec['key']}")
             return instance
         before = self.serialise(instance, values)
         for name, value in values.items():
-            setattr(instance, name, value)
+            assign(instance, name, value)
         if self.serialise(instance, values) != before:
             instance.save()
             self.report.updated.append(f"snippet {spec['key']}")
@@ -156,10 +158,7 @@ class DemoLoader:
         values = with_raw_columns(page, self.resolve(spec["fields"], spec["key"]))
         before = self.serialise(page, values)
         for name, value in values.items():
-            model_field = page._meta.get_field(name)
-            if isinstance(model_field, models.ManyToManyField):
-                value = list(model_field.related_model.objects.filter(pk__in=value))
-            setattr(page, name, value)
+            assign(page, name, value)
         if self.serialise(page, values) == before and page.live and not page.has_unpublished_changes:
             self.pages[spec["key"]] = page
             return
@@ -220,10 +219,23 @@ class DemoLoader:
         values = self.resolve(spec["fields"], spec["model"])
         before = self.serialise(instance, values)
         for name, value in values.items():
-            setattr(instance, name, value)
+            assign(instance, name, value)
         if self.serialise(instance, values) != before or instance.pk is None:
             instance.save()
             self.report.updated.append(f"setting {spec['model']}")
+
+
+def assign(instance, name, value):
+    """Set a field from its fixture form: ISO dates, related objects' primary keys."""
+    model_field = instance._meta.get_field(name)
+    if isinstance(model_field, models.ManyToManyField):
+        setattr(instance, name, list(model_field.related_model.objects.filter(pk__in=value)))
+    elif isinstance(model_field, models.ForeignKey):
+        setattr(instance, model_field.attname, value)
+    elif isinstance(model_field, StreamField):
+        setattr(instance, name, value)
+    else:
+        setattr(instance, name, model_field.to_python(value))
 
 
 def with_raw_columns(model, values):

@@ -17,6 +17,9 @@ from wagtail.url_routing import RouteResult
 from .blocks import BodyBlock
 from .navigation import fallback_lang
 
+BODY_HELP = _("Paragraphes, titres, sections « Lire la suite », chiffres clés, images… "
+              "Chaque image demande son texte alternatif.")
+
 
 class BasePage(Page):
     """Behaviour every page of the site shares.
@@ -68,7 +71,8 @@ class BasePage(Page):
         """What a list of pages shows about this page: apps override to add their details.
 
         ``meta`` is a short line (dates, status…), ``summary`` a sentence or two; each key
-        ending in ``_lang`` gives the ``lang`` of a value shown in French as a fallback.
+        ending in ``_lang`` (``meta_lang``, ``summary_lang``) gives the ``lang`` of a value
+        shown in French as a fallback.
         """
         summary_field = "intro" if hasattr(self, "intro") else "search_description"
         return {
@@ -117,24 +121,20 @@ class BasePage(Page):
 
 
 class EditorialPage(BasePage):
-    """A lead paragraph, a body of shared blocks, and the list of its child pages."""
+    """A lead paragraph and a body of shared blocks."""
 
     intro = models.TextField(
         _("chapô"), blank=True, default="",
         help_text=_("Résumé en une ou deux phrases, repris dans les listes de pages."),
     )
-    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"))
+    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"),
+                       help_text=BODY_HELP)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().specific()
-        return context
 
 
 class HomePage(EditorialPage):
@@ -149,6 +149,7 @@ class HomePage(EditorialPage):
 
     class Meta:
         verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -168,11 +169,10 @@ class HomePage(EditorialPage):
             organisation["email"] = identity.email
         context["organisation"] = organisation
         return context
-        verbose_name_plural = _("pages d'accueil")
 
 
 class ContentPage(EditorialPage):
-    """An editorial page, such as the openness page."""
+    """An editorial page, such as the openness page, followed by the list of its children."""
 
     parent_page_types = ["core.HomePage", "core.ContentPage"]
     subpage_types = ["core.ContentPage"]
@@ -180,6 +180,11 @@ class ContentPage(EditorialPage):
     class Meta:
         verbose_name = _("page de contenu")
         verbose_name_plural = _("pages de contenu")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = self.get_children().live().public().specific()
+        return context
 
 
 class SiteMapPage(BasePage):
@@ -245,8 +250,10 @@ class SiteIdentity(BaseSiteSetting):
     )
     address = models.TextField(_("adresse postale"), blank=True, default="",
                                help_text=_("Laissez vide tant qu'elle n'est pas validée."))
-    phone = models.CharField(_("téléphone"), max_length=40, blank=True, default="")
-    email = models.EmailField(_("adresse électronique de contact"), blank=True, default="")
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True, default="",
+                             help_text=_("Au format international, par exemple +687 …"))
+    email = models.EmailField(_("adresse électronique de contact"), blank=True, default="",
+                              help_text=_("Une adresse de service plutôt que personnelle."))
     footer_links = StreamField(
         [("page", PageChooserBlock(label=_("Page")))], blank=True, default=list,
         verbose_name=_("liens du pied de page"),

@@ -1,5 +1,6 @@
 """Every page type, in both languages: what the quality checks visit."""
 
+from tests.browser.pages_events_memberships import PAGES_EVENTS_MEMBERSHIPS
 from tests.conftest import OPENNESS_EN, OPENNESS_FR
 
 PAGES = {
@@ -30,3 +31,5 @@ PAGES = {
     "not-found-fr": "/fr/page-inexistante/",
     "not-found-en": "/en/missing-page/",
 }
+
+PAGES.update(PAGES_EVENTS_MEMBERSHIPS)

@@ -11,10 +11,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AlterModelOptions(
-            name='homepage',
-            options={'verbose_name': "page d'accueil"},
-        ),
         migrations.AddField(
             model_name='siteidentity',
             name='social_links',
