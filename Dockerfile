@@ -17,7 +17,7 @@ COPY --chown=optnc:optnc . .
 # Static files are collected (hashed and compressed by whitenoise) at build time; the
 # throwaway key only satisfies the production settings during this step.
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput --verbosity 0 \
-    && mkdir -p /app/media && chown optnc:optnc /app/media
+    && mkdir -p /app/media /app/var && chown optnc:optnc /app/media /app/var
 
 USER 1000:1000
 EXPOSE 8000

@@ -5,6 +5,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .navigation import clear_menu_cache
+from .rich_text import forget_page_urls
 
 
 @receiver(page_published)
@@ -12,6 +13,7 @@ from .navigation import clear_menu_cache
 @receiver(post_page_move)
 def clear_navigation_on_tree_change(sender, **kwargs):
     clear_menu_cache()
+    forget_page_urls()
 
 
 @receiver(post_delete)
@@ -20,3 +22,4 @@ def clear_navigation_on_page_delete(sender, instance, **kwargs):
 
     if isinstance(instance, Page):
         clear_menu_cache()
+        forget_page_urls()

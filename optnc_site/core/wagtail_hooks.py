@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail_modeltranslation import wagtail_hooks as modeltranslation_hooks
 
+from .rich_text import CachedPageLinkHandler
 from .translations_report import missing_translations
 
 # wagtail-modeltranslation's "copy StreamField content" admin endpoint is CSRF-exempt,
@@ -48,3 +49,9 @@ def register_missing_translations_url():
 def register_missing_translations_menu_item():
     return MenuItem(_("Traductions manquantes"), reverse("missing_translations"),
                     icon_name="globe", order=900)
+
+
+@hooks.register("register_rich_text_features", order=1000)
+def cache_page_links(features):
+    """After Wagtail's own registration (order 0), so that this handler wins."""
+    features.register_link_type(CachedPageLinkHandler)

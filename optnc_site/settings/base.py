@@ -186,11 +186,14 @@ if REDIS_URL:
         },
     }
 else:
+    # Without Redis, files: unlike local memory they are shared by all the server's worker
+    # processes, so clearing the menu or page links on publish reaches every one of them.
+    CACHE_DIR = Path(os.environ.get("CACHE_DIR", BASE_DIR / "var" / "cache"))
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                    "LOCATION": "optnc-default"},
-        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                       "LOCATION": "optnc-renditions"},
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                    "LOCATION": CACHE_DIR / "default"},
+        "renditions": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                       "LOCATION": CACHE_DIR / "renditions"},
     }
 
 WAGTAIL_SITE_NAME = "OPT-NC"

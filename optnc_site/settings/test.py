@@ -18,3 +18,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Uploads and renditions made by the tests never land in the working tree.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="optnc-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="optnc-test-static-"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"},
+    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                   "LOCATION": "test-renditions"},
+}

@@ -127,3 +127,30 @@ def test_breadcrumb_leads_home(client, demo_content, path):
     assert len(crumbs) == 4
     assert crumbs[-1]["aria-current"] == "page"
     assert crumbs[-1]["href"] == path
+
+
+@pytest.mark.parametrize("path,prefix", [(OPENNESS_FR, "/fr/adhesions-internationales/"),
+                                         (OPENNESS_EN, "/en/international-memberships/")])
+def test_international_section_links_memberships_and_events(client, demo_content, path, prefix):
+    soup = BeautifulSoup(client.get(path).content, "html.parser")
+    international = soup.select("[data-expandable]")[2]
+    links = {a["href"] for a in international.select(".rich-text a")}
+    itu = f"{prefix}uit/" if path == OPENNESS_FR else f"{prefix}itu/"
+    assert {f"{prefix}apnic/", f"{prefix}pita/", itu} <= links
+    events = "/fr/evenements/" if path == OPENNESS_FR else "/en/events/"
+    assert len([href for href in links if href.startswith(events)]) == 2
+    listed = [a["href"] for a in international.select(".page-list .card__link")]
+    assert listed == [f"{prefix}apnic/", f"{prefix}pita/", itu]
+
+
+def test_rich_text_links_follow_a_renamed_page(client, demo_content):
+    from partnerships.models import ConventionPage
+
+    before = BeautifulSoup(client.get(OPENNESS_FR).content, "html.parser")
+    assert before.find("a", href="/fr/partenariats/accord-cadre-enercal/") is not None
+    convention = ConventionPage.objects.get(slug_fr="accord-cadre-enercal")
+    convention.slug_fr = convention.slug = "accord-cadre-avec-enercal"
+    convention.save_revision().publish()
+    after = BeautifulSoup(client.get(OPENNESS_FR).content, "html.parser")
+    assert after.find("a", href="/fr/partenariats/accord-cadre-avec-enercal/") is not None
+    assert after.find("a", href="/fr/partenariats/accord-cadre-enercal/") is None
