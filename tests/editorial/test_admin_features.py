@@ -222,3 +222,25 @@ def test_image_block_without_alt_text_cannot_be_saved_with_an_image(db):
     cleaned = block.clean(block.to_python({"image": image.pk, "alt_text": "Une photo", "caption": "",
                                            "credit": ""}))
     assert cleaned["alt_text"] == "Une photo"
+
+
+def test_userbar_runs_the_sites_content_checks_for_editors_only(client, manager, demo_content):
+    anonymous = client.get("/fr/", HTTP_HOST="localhost").content.decode()
+    assert "wagtail-userbar" not in anonymous
+    client.force_login(manager)
+    page = client.get("/fr/", HTTP_HOST="localhost").content.decode()
+    assert "wagtail-userbar" in page
+    assert '"image-alt"' in page and '"alt-text-quality"' in page
+
+
+def test_revisions_can_be_compared(client, manager, draft):
+    draft.title_fr = "Première version"
+    first = draft.save_revision()
+    draft.title_fr = "Seconde version"
+    second = draft.save_revision()
+    client.force_login(manager)
+    response = client.get(reverse("wagtailadmin_pages:revisions_compare",
+                                  args=[draft.pk, first.pk, second.pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Première" in body and "Seconde" in body  # the diff marks each changed word
