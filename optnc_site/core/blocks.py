@@ -217,6 +217,22 @@ def _key_figures(stream):
             yield from _key_figures(child.value["content"])
 
 
+def first_text(stream):
+    """The plain text of the first paragraph, looking into expandable sections' teasers."""
+    from django.utils.html import strip_tags
+
+    for child in stream:
+        if child.block_type == "paragraph":
+            text = " ".join(strip_tags(child.value.source).split())
+            if text:
+                return text
+        elif child.block_type == "expandable_section":
+            text = first_text(child.value["teaser"])
+            if text:
+                return text
+    return ""
+
+
 class BaseContentBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     heading = HeadingBlock()

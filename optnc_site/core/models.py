@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils import translation
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -14,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from .blocks import BodyBlock
+from .blocks import BodyBlock, first_text
 from .navigation import fallback_lang
 
 BODY_HELP = _("Paragraphes, titres, sections « Lire la suite », chiffres clés, images… "
@@ -135,6 +136,14 @@ class EditorialPage(BasePage):
 
     class Meta:
         abstract = True
+
+    def card(self):
+        """Without a lead paragraph, the opening words of the body stand in for it."""
+        card = super().card()
+        if not card["summary"]:
+            card["summary"] = Truncator(first_text(self.body)).words(30)
+            card["summary_lang"] = fallback_lang(self, "body")
+        return card
 
 
 class HomePage(EditorialPage):

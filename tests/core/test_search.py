@@ -69,12 +69,12 @@ def test_results_are_paginated(client, demo_content):
 
     home = HomePage.objects.get()
     for number in range(12):
-        ContentPageFactory(parent=home, title=f"Câble sous-marin {number}",
-                           intro_fr="Un projet de câble sous-marin dans le Pacifique.")
-    soup, first = search(client, "/fr/recherche/", "câble sous-marin")
+        ContentPageFactory(parent=home, title=f"Xylophone lagunaire {number}",
+                           intro_fr="Un xylophone lagunaire, mot que nulle autre page n’emploie.")
+    soup, first = search(client, "/fr/recherche/", "xylophone lagunaire")
     assert soup.select_one(".search-summary").get_text().startswith("12 résultats")
     assert len(first) == 10
-    _, second = search(client, "/fr/recherche/", "câble sous-marin", page=2)
+    _, second = search(client, "/fr/recherche/", "xylophone lagunaire", page=2)
     assert len(second) == 2 and not set(second) & set(first)
 
 

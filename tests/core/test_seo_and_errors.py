@@ -145,3 +145,13 @@ def test_unhandled_errors_use_the_500_page(client, demo_content, monkeypatch):
     response = client.get(OPENNESS_EN)
     assert response.status_code == 500
     assert "The site has run into a problem" in response.content.decode()
+
+
+@pytest.mark.parametrize("path,start", [
+    (OPENNESS_FR, "Dans le cadre de sa stratégie d’aménagement"),
+    (OPENNESS_EN, "As part of its territorial planning and development strategy"),
+])
+def test_pages_without_a_lead_are_described_by_their_opening_words(client, demo_content, path, start):
+    soup = soup_of(client, path)
+    description = soup.select_one('meta[name="description"]')["content"]
+    assert description.startswith(start) and len(description.split()) <= 31
