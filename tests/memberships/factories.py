@@ -1,26 +1,20 @@
-import factory
-import wagtail_factories
-
 from memberships.models import MembershipIndexPage, MembershipPage
+from tests.core.factories import TranslatedPageFactory
 
 
-class MembershipIndexPageFactory(wagtail_factories.PageFactory):
-    title = title_fr = "Adhésions internationales"
+class MembershipIndexPageFactory(TranslatedPageFactory):
+    title = "Adhésions internationales"
     title_en = "International memberships"
-    slug = slug_fr = "adhesions-internationales"
-    slug_en = "international-memberships"
 
     class Meta:
         model = MembershipIndexPage
 
 
-class MembershipPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Organisation {n}")
-    title_fr = factory.SelfAttribute("title")
-    title_en = factory.Sequence(lambda n: f"Organisation {n} (en)")
-    slug = factory.Sequence(lambda n: f"organisation-{n}")
-    slug_fr = factory.SelfAttribute("slug")
-    slug_en = factory.Sequence(lambda n: f"organisation-{n}-en")
+class MembershipPageFactory(TranslatedPageFactory):
+    class Params:
+        label_fr = "Organisation"
+        label_en = "Organisation (en)"
+
     summary_fr = "Résumé de l’adhésion."
     summary_en = "Summary of the membership."
 

@@ -1,9 +1,9 @@
 import datetime
 
 import factory
-import wagtail_factories
 
 from partnerships.models import ConventionPage, NewsArticlePage, NewsIndexPage, Partner, PartnershipIndexPage
+from tests.core.factories import TranslatedPageFactory
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):
@@ -16,23 +16,19 @@ class PartnerFactory(factory.django.DjangoModelFactory):
         model = Partner
 
 
-class PartnershipIndexPageFactory(wagtail_factories.PageFactory):
-    title = title_fr = "Partenariats"
+class PartnershipIndexPageFactory(TranslatedPageFactory):
+    title = "Partenariats"
     title_en = "Partnerships"
-    slug = slug_fr = "partenariats"
-    slug_en = "partnerships"
 
     class Meta:
         model = PartnershipIndexPage
 
 
-class ConventionPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Convention {n}")
-    title_fr = factory.SelfAttribute("title")
-    title_en = factory.Sequence(lambda n: f"Agreement {n}")
-    slug = factory.Sequence(lambda n: f"convention-{n}")
-    slug_fr = factory.SelfAttribute("slug")
-    slug_en = factory.Sequence(lambda n: f"agreement-{n}")
+class ConventionPageFactory(TranslatedPageFactory):
+    class Params:
+        label_fr = "Convention"
+        label_en = "Agreement"
+
     summary_fr = "Résumé de la convention."
     summary_en = "Summary of the agreement."
 
@@ -40,23 +36,19 @@ class ConventionPageFactory(wagtail_factories.PageFactory):
         model = ConventionPage
 
 
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
-    title = title_fr = "Actualités"
+class NewsIndexPageFactory(TranslatedPageFactory):
+    title = "Actualités"
     title_en = "News"
-    slug = slug_fr = "actualites"
-    slug_en = "news"
 
     class Meta:
         model = NewsIndexPage
 
 
-class NewsArticlePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Actualité {n}")
-    title_fr = factory.SelfAttribute("title")
-    title_en = factory.Sequence(lambda n: f"News item {n}")
-    slug = factory.Sequence(lambda n: f"actualite-{n}")
-    slug_fr = factory.SelfAttribute("slug")
-    slug_en = factory.Sequence(lambda n: f"news-item-{n}")
+class NewsArticlePageFactory(TranslatedPageFactory):
+    class Params:
+        label_fr = "Actualité"
+        label_en = "News item"
+
     date = factory.Sequence(lambda n: datetime.date(2018, 1, 1) + datetime.timedelta(days=n))
     lead_fr = "Chapô en français."
     lead_en = "Lead in English."
