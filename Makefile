@@ -30,7 +30,8 @@ demo: migrate
 # and the scheduler that publishes what editors scheduled.
 serve:
 	DEBUG=false $(MANAGE) collectstatic --noinput --verbosity 0
-	PATH="$(CURDIR)/$(BIN):$$PATH" DEBUG=false bin/scheduler & \
+	PATH="$(CURDIR)/$(BIN):$$PATH" DEBUG=false bin/scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler' EXIT INT TERM; \
 	DEBUG=false DJANGO_SETTINGS_MODULE=optnc_site.settings.dev \
 	  $(BIN)/gunicorn optnc_site.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 \
 	  --env DJANGO_SETTINGS_MODULE=optnc_site.settings.dev --access-logfile -
