@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test install install-dev migrate demo serve lint check-migrations hadolint \
-        test-unit test-browser messages clean
+        test-unit test-browser messages bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ test-browser: node_modules/.package-lock.json
 	$(BIN)/pytest -m browser
 
 test: install-dev lint check-migrations hadolint test-unit test-browser
+
+# Server-side timings and query counts of the main pages (see bench/benchmark.py).
+bench: install-dev
+	$(BIN)/python bench/benchmark.py
 
 messages:
 	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media

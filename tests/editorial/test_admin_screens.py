@@ -1,0 +1,48 @@
+"""Every admin screen the team uses opens: each page type's editor, snippets, settings."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page
+
+from partnerships.models import Partner
+
+
+def test_every_page_editor_opens_for_a_manager(client, manager, demo_content):
+    client.force_login(manager)
+    pages = Page.objects.filter(depth__gte=2).specific()
+    seen = set()
+    for page in pages:
+        if type(page) in seen:
+            continue
+        seen.add(type(page))
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200, type(page)
+        # Fields come in both languages, side by side.
+        body = response.content.decode()
+        assert 'name="title_fr"' in body and 'name="title_en"' in body
+    assert len(seen) >= 10
+
+
+def test_add_screens_open_for_each_allowed_type(client, editor, demo_content):
+    client.force_login(editor)
+    for parent in Page.objects.filter(depth=3).specific():
+        for model in parent.specific_class.allowed_subpage_models():
+            url = reverse("wagtailadmin_pages:add", args=[model._meta.app_label,
+                                                          model._meta.model_name, parent.pk])
+            response = client.get(url)
+            assert response.status_code in (200, 302), (parent, model)
+
+
+def test_partner_snippet_editor_opens(client, editor, demo_content):
+    client.force_login(editor)
+    partner = Partner.objects.first()
+    assert client.get(reverse("wagtailsnippets_partnerships_partner:edit",
+                              args=[partner.pk])).status_code == 200
+    listing = client.get(reverse("wagtailsnippets_partnerships_partner:list"))
+    assert listing.status_code == 200 and partner.name in listing.content.decode()
+
+
+@pytest.mark.parametrize("url_name", ["wagtailadmin_home", "wagtailimages:index", "wagtaildocs:index"])
+def test_everyday_screens_open_for_an_editor(client, editor, url_name):
+    client.force_login(editor)
+    assert client.get(reverse(url_name)).status_code == 200
