@@ -12,7 +12,7 @@ from .models import (
 
 @register(Partner)
 class PartnerTranslation(TranslationOptions):
-    fields = ("name", "full_name", "description")
+    fields = ("name", "acronym", "full_name", "description")
 
 
 @register(PartnershipIndexPage)
