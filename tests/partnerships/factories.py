@@ -10,6 +10,7 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Partenaire {n}")
     name_fr = factory.SelfAttribute("name")
     acronym = factory.Sequence(lambda n: f"P{n}")
+    acronym_fr = factory.SelfAttribute("acronym")
     category = "local_digital"
 
     class Meta:
