@@ -6,7 +6,6 @@ memberships (pages) and partners (snippets) are chosen in StreamFields, which th
 loader sets like any other field.
 """
 
-import json
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,7 +14,6 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -30,6 +28,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from optnc_site.core.blocks import BodyBlock
 from optnc_site.core.models import BODY_HELP, BasePage
 from optnc_site.core.navigation import fallback_lang
+from optnc_site.core.structured_data import json_ld_script, live_chosen_pages
 
 from . import dates, ical
 
@@ -336,10 +335,7 @@ class EventPage(RoutablePageMixin, BasePage):
         organisers = self.organiser_names()
         if organisers:
             data["organizer"] = [{"@type": "Organization", "name": name} for name in organisers]
-        text = json.dumps(data, ensure_ascii=False)
-        # Inside <script>, "<", ">" and "&" must not be read as markup.
-        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return mark_safe(f'<script type="application/ld+json">{text}</script>')
+        return json_ld_script(data)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -347,7 +343,7 @@ class EventPage(RoutablePageMixin, BasePage):
         return context
 
     def related_memberships(self):
-        return _live_pages(self.memberships, "membership")
+        return live_chosen_pages(self.memberships, "membership")
 
     @path("ical/", name="ical")
     def ical_route(self, request):
@@ -355,12 +351,3 @@ class EventPage(RoutablePageMixin, BasePage):
             raise Http404
         return ical.calendar_response([self], request, get_language(), self.title, f"{self.slug}.ics")
 
-
-def _live_pages(stream, block_type):
-    """The live, public pages chosen in ``stream``, in the editor's order (two queries)."""
-    ids = [block["value"] for block in stream.raw_data if block["type"] == block_type and block["value"]]
-    if not ids:
-        return []
-    model = stream.stream_block.child_blocks[block_type].target_model
-    by_pk = model.objects.filter(pk__in=ids).live().public().in_bulk()
-    return [by_pk[pk] for pk in ids if pk in by_pk]

@@ -16,6 +16,7 @@ from wagtail.search import index
 from optnc_site.core.blocks import BodyBlock
 from optnc_site.core.models import BODY_HELP, BasePage
 from optnc_site.core.navigation import fallback_lang
+from optnc_site.core.structured_data import live_chosen_pages
 
 
 class MembershipIndexPage(BasePage):
@@ -170,10 +171,4 @@ class MembershipPage(BasePage):
         }
 
     def related_events(self):
-        ids = [block["value"] for block in self.events.raw_data
-               if block["type"] == "event" and block["value"]]
-        if not ids:
-            return []
-        model = self.events.stream_block.child_blocks["event"].target_model
-        by_pk = model.objects.filter(pk__in=ids).live().public().in_bulk()
-        return [by_pk[pk] for pk in ids if pk in by_pk]
+        return live_chosen_pages(self.events, "event")

@@ -1,4 +1,3 @@
-import json
 import re
 
 from django import template
@@ -9,6 +8,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
 
 from .. import navigation
+from ..structured_data import json_ld_script
 
 register = template.Library()
 
@@ -97,10 +97,7 @@ def page_meta(context):
 
 @register.simple_tag
 def json_ld(data):
-    """A JSON-LD script; ``<``, ``>`` and ``&`` escaped so the data cannot close the tag."""
-    text = json.dumps(data, ensure_ascii=False, default=str)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+    return json_ld_script(data)
 
 
 @register.simple_tag(takes_context=True)
