@@ -5,7 +5,7 @@ from optnc_site.core.roles import create_roles, create_workflow, remove_roles, r
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0006_key_figures_block"),
+        ("core", "0003_french_unaccent_search"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
         ("wagtailimages", "0027_image_description"),

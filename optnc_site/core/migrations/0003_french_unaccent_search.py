@@ -33,6 +33,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0003_page_list_block")]
+    dependencies = [("core", "0002_page_translation_slug_indexes")]
 
     operations = [migrations.RunPython(forwards, backwards)]

@@ -14,8 +14,8 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnerships", "0002_key_figures_block"),
-        ("core", "0007_roles_and_workflow"),
+        ("partnerships", "0001_initial"),
+        ("core", "0004_roles_and_workflow"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
