@@ -201,7 +201,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# On PostgreSQL the French configuration that folds accents (core migration 0004);
+# On PostgreSQL the French configuration that folds accents (core migration 0003);
 # SQLite ignores it and searches more simply.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french_unaccent"}
