@@ -46,3 +46,20 @@ def test_partner_snippet_editor_opens(client, editor, demo_content):
 def test_everyday_screens_open_for_an_editor(client, editor, url_name):
     client.force_login(editor)
     assert client.get(reverse(url_name)).status_code == 200
+
+
+def test_admin_is_french_even_for_an_english_browser(client, editor, draft):
+    from tests.editorial.conftest import page_form_data
+
+    assert not hasattr(editor, "wagtail_userprofile")  # Wagtail's own language switch not set
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="fr"' in response.content.decode()
+    # Saving from that browser still writes French into Wagtail's raw columns.
+    data = page_form_data(draft, title_fr="Titre français", title_en="English title")
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), data,
+                           HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    revision = draft.get_latest_revision()
+    assert revision.content["title"] == "Titre français"
