@@ -63,3 +63,10 @@ def test_admin_is_french_even_for_an_english_browser(client, editor, draft):
     draft.refresh_from_db()
     revision = draft.get_latest_revision()
     assert revision.content["title"] == "Titre français"
+
+
+def test_language_toggles_are_labelled_in_french(client, manager, demo_content):
+    client.force_login(manager)
+    page = Page.objects.get(slug_fr="nous-connaitre")
+    body = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "Afficher et modifier les champs en" in body
