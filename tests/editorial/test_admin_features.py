@@ -244,3 +244,9 @@ def test_revisions_can_be_compared(client, manager, draft):
     assert response.status_code == 200
     body = response.content.decode()
     assert "Première" in body and "Seconde" in body  # the diff marks each changed word
+
+
+def test_demo_content_is_fully_translated(demo_content):
+    from optnc_site.core.translations_report import missing_translations
+
+    assert missing_translations() == []
