@@ -51,7 +51,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     per_page = 10
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("agenda des événements")
@@ -242,7 +242,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("memberships"),
         FieldPanel("partners"),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary"), index.SearchField("body"),
         index.SearchField("place"), index.SearchField("city"),
     ]

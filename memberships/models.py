@@ -33,7 +33,7 @@ class MembershipIndexPage(BasePage):
     subpage_types = ["memberships.MembershipPage"]
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("index des adhésions")
@@ -123,7 +123,7 @@ class MembershipPage(BasePage):
         FieldPanel("objectives"),
         FieldPanel("events"),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("organisation_name"), index.SearchField("acronym"),
         index.SearchField("full_name"), index.SearchField("summary"),
         index.SearchField("about"), index.SearchField("objectives"),

@@ -86,7 +86,7 @@ class PartnershipIndexPage(BasePage):
     max_count = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("index des partenariats")
@@ -150,7 +150,7 @@ class ConventionPage(BasePage):
         FieldPanel("body"),
         InlinePanel("documents", label=_("Documents joints")),
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("summary"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("convention")
@@ -200,7 +200,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("index des actualités")
@@ -279,7 +279,7 @@ class NewsArticlePage(BasePage):
         FieldPanel("conventions", widget=forms.CheckboxSelectMultiple),
         FieldPanel("signature"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("lead"), index.SearchField("body")]
 
     is_article = True
 

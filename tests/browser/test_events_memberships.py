@@ -1,40 +1,13 @@
-"""Events and memberships in the browser: quality checks, filters without JavaScript, calendars."""
+"""Events and memberships in the browser: filters without JavaScript, calendars, JSON-LD.
+
+Their pages' axe, Nu HTML Checker and phone-width checks run in test_quality.py.
+"""
 
 import json
-import subprocess
 
-import pytest
 from playwright.sync_api import expect
 
-from tests.browser.pages_events_memberships import PAGES_EVENTS_MEMBERSHIPS as PAGES
-from tests.browser.test_quality import fetch, run_axe
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_no_axe_violations(visit, site, axe_source, name):
-    page = visit().page
-    page.goto(site + PAGES[name])
-    assert run_axe(page, axe_source) == []
-
-
-def test_no_nu_html_checker_errors(site, vnu_command, tmp_path):
-    files = []
-    for name, path in PAGES.items():
-        file = tmp_path / f"{name}.html"
-        file.write_bytes(fetch(site + path))
-        files.append(str(file))
-    result = subprocess.run([*vnu_command, "--errors-only", "--format", "json", "--stdout", *files],
-                            capture_output=True, text=True, timeout=300)
-    messages = json.loads(result.stdout)["messages"]
-    errors = [f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
-    assert errors == []
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_phone_viewport_has_no_horizontal_scroll(visit, site, name):
-    page = visit(viewport={"width": 390, "height": 844}, is_mobile=True).page
-    page.goto(site + PAGES[name])
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+from tests.browser.pages import PAGES
 
 
 def test_filters_work_by_keyboard_without_javascript(visit, site):
