@@ -87,8 +87,14 @@ def bench_routing():
     parent = ContentPage(title="Archives", slug="archives", title_fr="Archives", slug_fr="archives")
     home.add_child(instance=parent)
     for number in range(SIBLINGS):
-        parent.add_child(instance=ContentPage(title=f"Page {number}", slug=f"page-{number}",
-                                              title_fr=f"Page {number}", slug_fr=f"page-{number}"))
+        parent.add_child(
+            instance=ContentPage(
+                title=f"Page {number}",
+                slug=f"page-{number}",
+                title_fr=f"Page {number}",
+                slug_fr=f"page-{number}",
+            )
+        )
     parent = Page.objects.get(pk=parent.pk).specific
     request = RequestFactory().get("/")
     last = [f"page-{SIBLINGS - 1}"]

@@ -15,10 +15,34 @@ EVENT_TIME_ZONE = ZoneInfo("Pacific/Noumea")
 DAY, MONTH, YEAR = "day", "month", "year"
 
 MONTHS = {
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 
@@ -51,8 +75,7 @@ def _format_fr(start, start_time, end, end_time):
             return f"{text}, de {_fr_time(start_time)} à {_fr_time(end_time)}"
         return f"{text} à {_fr_time(start_time)}" if start_time else text
     if start_time and end_time:
-        return (f"du {_fr_day(start)} à {_fr_time(start_time)} "
-                f"au {_fr_day(end)} à {_fr_time(end_time)}")
+        return f"du {_fr_day(start)} à {_fr_time(start_time)} au {_fr_day(end)} à {_fr_time(end_time)}"
     same_year = start.year == end.year
     same_month = same_year and start.month == end.month
     return f"du {_fr_day(start, not same_month, not same_year)} au {_fr_day(end)}"

@@ -16,16 +16,28 @@ TZID = EVENT_TIME_ZONE.key
 # Nouméa has kept UTC+11 all year since March 1997, so one STANDARD rule describes it for
 # every event the site lists.
 VTIMEZONE = [
-    "BEGIN:VTIMEZONE", f"TZID:{TZID}",
-    "BEGIN:STANDARD", "DTSTART:19970302T000000", "TZOFFSETFROM:+1100", "TZOFFSETTO:+1100",
-    "TZNAME:+11", "END:STANDARD",
+    "BEGIN:VTIMEZONE",
+    f"TZID:{TZID}",
+    "BEGIN:STANDARD",
+    "DTSTART:19970302T000000",
+    "TZOFFSETFROM:+1100",
+    "TZOFFSETTO:+1100",
+    "TZNAME:+11",
+    "END:STANDARD",
     "END:VTIMEZONE",
 ]
 
 
 def escape_text(value):
-    return (str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        str(value)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def fold(line):
@@ -49,8 +61,11 @@ def utc_stamp(moment):
 def event_lines(event, url, language):
     """The VEVENT of a page that ``EventPage.is_calendar_ready`` accepts."""
     start, end = event.start_date, event.end_date or event.start_date
-    lines = ["BEGIN:VEVENT", f"UID:{event.translation_key}",
-             f"DTSTAMP:{utc_stamp(event.last_published_at or timezone.now())}"]
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{event.translation_key}",
+        f"DTSTAMP:{utc_stamp(event.last_published_at or timezone.now())}",
+    ]
     if event.start_time:
         lines.append(f"DTSTART;TZID={TZID}:{local_datetime(start, event.start_time):%Y%m%dT%H%M%S}")
         if event.end_time:
@@ -76,8 +91,14 @@ def text_property(name, value, language=None):
 
 def calendar_response(events, request, language, name, filename):
     """``events`` are calendar-ready EventPages; ``name`` titles the calendar."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", text_property("X-WR-CALNAME", name)]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODUCT_ID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        text_property("X-WR-CALNAME", name),
+    ]
     if any(event.start_time for event in events):
         lines += VTIMEZONE
     for event in events:

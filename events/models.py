@@ -6,7 +6,6 @@ memberships (pages) and partners (snippets) are chosen in StreamFields, which th
 loader sets like any other field.
 """
 
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -40,11 +39,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     """The agenda: upcoming events first, then past events by year, then undated ones."""
 
     intro = models.TextField(
-        _("chapô"), blank=True, default="",
+        _("chapô"),
+        blank=True,
+        default="",
         help_text=_("Résumé en une ou deux phrases, repris dans les listes de pages."),
     )
-    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"),
-                       help_text=BODY_HELP)
+    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP)
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -68,14 +68,21 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def ical_route(self, request):
         """The whole agenda: every event known to the day."""
         events = self.events().filter(date_precision=dates.DAY, start_date__isnull=False)
-        return ical.calendar_response(list(events.order_by("start_date", "start_time", "path")),
-                                      request, get_language(), self.title, f"{self.slug}.ics")
+        return ical.calendar_response(
+            list(events.order_by("start_date", "start_time", "path")),
+            request,
+            get_language(),
+            self.title,
+            f"{self.slug}.ics",
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = self.events()
-        years = [day.year for day in
-                 events.filter(start_date__isnull=False).dates("start_date", "year", order="DESC")]
+        years = [
+            day.year
+            for day in events.filter(start_date__isnull=False).dates("start_date", "year", order="DESC")
+        ]
         # Only values offered by the form reach the query; anything else is ignored.
         year = _choice(request.GET.get("year"), {str(value): value for value in years})
         role = _choice(request.GET.get("role"), {value: value for value in EventPage.Role.values})
@@ -86,10 +93,17 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         paginator = Paginator(agenda_order(events, dates.today()), self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
         filters = {key: value for key, value in (("year", year), ("role", role)) if value is not None}
-        context.update({
-            "years": years, "roles": EventPage.Role.choices, "year": year, "role": role,
-            "filters": filters, "page_obj": page_obj, "sections": agenda_sections(page_obj),
-        })
+        context.update(
+            {
+                "years": years,
+                "roles": EventPage.Role.choices,
+                "year": year,
+                "role": role,
+                "filters": filters,
+                "page_obj": page_obj,
+                "sections": agenda_sections(page_obj),
+            }
+        )
         return context
 
 
@@ -109,12 +123,24 @@ def agenda_order(events, today):
     )
     return (
         events.annotate(last_day=Coalesce("end_date", "start_date"))
-        .annotate(period=Case(When(start_date__isnull=True, then=Value(UNDATED)),
-                              When(upcoming, then=Value(UPCOMING)), default=Value(PAST)))
-        .annotate(soonest=Case(When(period=UPCOMING, then=F("start_date"))),
-                  latest=Case(When(period=PAST, then=F("start_date"))))
-        .order_by("period", F("soonest").asc(nulls_last=True), F("latest").desc(nulls_last=True),
-                  "start_time", "path")
+        .annotate(
+            period=Case(
+                When(start_date__isnull=True, then=Value(UNDATED)),
+                When(upcoming, then=Value(UPCOMING)),
+                default=Value(PAST),
+            )
+        )
+        .annotate(
+            soonest=Case(When(period=UPCOMING, then=F("start_date"))),
+            latest=Case(When(period=PAST, then=F("start_date"))),
+        )
+        .order_by(
+            "period",
+            F("soonest").asc(nulls_last=True),
+            F("latest").desc(nulls_last=True),
+            "start_time",
+            "path",
+        )
     )
 
 
@@ -124,8 +150,7 @@ def agenda_sections(page_obj):
     for event in page_obj.object_list:
         key = (event.period, event.start_date.year if event.period == PAST else None)
         if not sections or sections[-1]["key"] != key:
-            sections.append({"key": key, "name": SECTION_NAMES[event.period], "year": key[1],
-                             "events": []})
+            sections.append({"key": key, "name": SECTION_NAMES[event.period], "year": key[1], "events": []})
         sections[-1]["events"].append(event)
     return sections
 
@@ -150,73 +175,137 @@ class EventPage(RoutablePageMixin, BasePage):
         MONTH = dates.MONTH, _("mois seulement")
         YEAR = dates.YEAR, _("année seulement")
 
-    kind = models.CharField(_("type d'événement"), max_length=20, choices=Kind.choices,
-                            blank=True, default="",
-                            help_text=_("Laissez vide si les sources ne le précisent pas."))
+    kind = models.CharField(
+        _("type d'événement"),
+        max_length=20,
+        choices=Kind.choices,
+        blank=True,
+        default="",
+        help_text=_("Laissez vide si les sources ne le précisent pas."),
+    )
     role = models.CharField(
-        _("rôle de l'OPT-NC"), max_length=20, choices=Role.choices, blank=True, default="",
+        _("rôle de l'OPT-NC"),
+        max_length=20,
+        choices=Role.choices,
+        blank=True,
+        default="",
         help_text=_("Laissez vide si les sources ne le précisent pas."),
     )
     date_precision = models.CharField(
-        _("précision des dates"), max_length=10, choices=Precision.choices, default=dates.DAY,
-        help_text=_("Si seul le mois ou l'année est connu, choisissez-le et saisissez n'importe "
-                    "quel jour de ce mois ou de cette année : seul ce qui est connu s'affiche."),
+        _("précision des dates"),
+        max_length=10,
+        choices=Precision.choices,
+        default=dates.DAY,
+        help_text=_(
+            "Si seul le mois ou l'année est connu, choisissez-le et saisissez n'importe "
+            "quel jour de ce mois ou de cette année : seul ce qui est connu s'affiche."
+        ),
     )
     start_date = models.DateField(
-        _("date de début"), null=True, blank=True,
-        help_text=_("Laissez vide si les dates ne sont pas connues : la page affichera "
-                    "« dates non communiquées »."),
+        _("date de début"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Laissez vide si les dates ne sont pas connues : la page affichera « dates non communiquées »."
+        ),
     )
-    start_time = models.TimeField(_("heure de début"), null=True, blank=True,
-                                  help_text=_("Heure de Nouméa. Laissez vide pour un événement "
-                                              "sur la journée entière."))
-    end_date = models.DateField(_("date de fin"), null=True, blank=True,
-                                help_text=_("Laissez vide pour un événement d'un seul jour."))
-    end_time = models.TimeField(_("heure de fin"), null=True, blank=True,
-                                help_text=_("Heure de Nouméa."))
-    place = models.CharField(_("lieu"), max_length=200, blank=True, default="",
-                             help_text=_("Salle, bâtiment ou site (ex. : CPS, Anse-Vata)."))
-    city = models.CharField(_("ville"), max_length=100, blank=True, default="",
-                            help_text=_("Laissez vide si elle n'est pas connue."))
-    country = models.CharField(_("pays"), max_length=100, blank=True, default="",
-                               help_text=_("Laissez vide si le pays n'est pas connu."))
+    start_time = models.TimeField(
+        _("heure de début"),
+        null=True,
+        blank=True,
+        help_text=_("Heure de Nouméa. Laissez vide pour un événement sur la journée entière."),
+    )
+    end_date = models.DateField(
+        _("date de fin"), null=True, blank=True, help_text=_("Laissez vide pour un événement d'un seul jour.")
+    )
+    end_time = models.TimeField(_("heure de fin"), null=True, blank=True, help_text=_("Heure de Nouméa."))
+    place = models.CharField(
+        _("lieu"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("Salle, bâtiment ou site (ex. : CPS, Anse-Vata)."),
+    )
+    city = models.CharField(
+        _("ville"),
+        max_length=100,
+        blank=True,
+        default="",
+        help_text=_("Laissez vide si elle n'est pas connue."),
+    )
+    country = models.CharField(
+        _("pays"),
+        max_length=100,
+        blank=True,
+        default="",
+        help_text=_("Laissez vide si le pays n'est pas connu."),
+    )
     organisers = models.TextField(
-        _("organisateurs"), blank=True, default="",
+        _("organisateurs"),
+        blank=True,
+        default="",
         help_text=_("Un par ligne, hors OPT-NC (son rôle est indiqué plus haut)."),
     )
     participants = models.PositiveIntegerField(
-        _("nombre de participants"), null=True, blank=True,
-        help_text=_("Seulement un chiffre publié par une source ; sinon laissez vide."))
-    countries = models.PositiveIntegerField(
-        _("nombre de pays représentés"), null=True, blank=True,
-        help_text=_("Seulement un chiffre publié par une source ; sinon laissez vide."))
-    summary = models.TextField(
-        _("résumé"), blank=True, default="",
-        help_text=_("Une ou deux phrases, reprises dans l'agenda, les listes et l'agenda "
-                    "électronique (.ics)."),
+        _("nombre de participants"),
+        null=True,
+        blank=True,
+        help_text=_("Seulement un chiffre publié par une source ; sinon laissez vide."),
     )
-    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"),
-                       help_text=BODY_HELP)
+    countries = models.PositiveIntegerField(
+        _("nombre de pays représentés"),
+        null=True,
+        blank=True,
+        help_text=_("Seulement un chiffre publié par une source ; sinon laissez vide."),
+    )
+    summary = models.TextField(
+        _("résumé"),
+        blank=True,
+        default="",
+        help_text=_(
+            "Une ou deux phrases, reprises dans l'agenda, les listes et l'agenda électronique (.ics)."
+        ),
+    )
+    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Montrée en tête de page ; son texte alternatif est obligatoire."),
     )
     image_alt = models.CharField(
-        _("texte alternatif de l'image"), max_length=250, blank=True, default="",
+        _("texte alternatif de l'image"),
+        max_length=250,
+        blank=True,
+        default="",
         help_text=_("Décrivez ce que montre l'image pour les personnes qui ne la voient pas."),
     )
-    external_url = models.URLField(_("site de l'événement"), blank=True, default="",
-                                   help_text=_("Adresse complète, commençant par https://"))
+    external_url = models.URLField(
+        _("site de l'événement"),
+        blank=True,
+        default="",
+        help_text=_("Adresse complète, commençant par https://"),
+    )
     memberships = StreamField(
-        [("membership", blocks.PageChooserBlock(page_type="memberships.MembershipPage",
-                                                label=_("Adhésion")))],
-        blank=True, default=list, verbose_name=_("adhésions liées"),
+        [
+            (
+                "membership",
+                blocks.PageChooserBlock(page_type="memberships.MembershipPage", label=_("Adhésion")),
+            )
+        ],
+        blank=True,
+        default=list,
+        verbose_name=_("adhésions liées"),
         help_text=_("Les organisations internationales concernées (APNIC, PITA…)."),
     )
     partners = StreamField(
         [("partner", SnippetChooserBlock("partnerships.Partner", label=_("Partenaire")))],
-        blank=True, default=list, verbose_name=_("partenaires"),
+        blank=True,
+        default=list,
+        verbose_name=_("partenaires"),
         help_text=_("Les partenaires locaux associés à l'événement."),
     )
 
@@ -225,16 +314,17 @@ class EventPage(RoutablePageMixin, BasePage):
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("role")]),
-        MultiFieldPanel([
-            FieldPanel("date_precision"),
-            FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
-            FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
-        ], heading=_("Dates")),
-        MultiFieldPanel([FieldPanel("place"), FieldPanel("city"), FieldPanel("country")],
-                        heading=_("Lieu")),
+        MultiFieldPanel(
+            [
+                FieldPanel("date_precision"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+            ],
+            heading=_("Dates"),
+        ),
+        MultiFieldPanel([FieldPanel("place"), FieldPanel("city"), FieldPanel("country")], heading=_("Lieu")),
         FieldPanel("organisers"),
-        FieldRowPanel([FieldPanel("participants"), FieldPanel("countries")],
-                      heading=_("Chiffres")),
+        FieldRowPanel([FieldPanel("participants"), FieldPanel("countries")], heading=_("Chiffres")),
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         FieldPanel("external_url"),
@@ -243,8 +333,10 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("partners"),
     ]
     search_fields = BasePage.search_fields + [
-        index.SearchField("summary"), index.SearchField("body"),
-        index.SearchField("place"), index.SearchField("city"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("place"),
+        index.SearchField("city"),
     ]
 
     class Meta:
@@ -271,10 +363,10 @@ class EventPage(RoutablePageMixin, BasePage):
             if self.end_time is not None and self.start_time is None:
                 errors["end_time"] = _("Indiquez aussi l'heure de début.")
             elif self.start_time is not None and end > self.start_date and self.end_time is None:
-                errors["end_time"] = _("Un événement de plusieurs jours avec une heure de début "
-                                       "a aussi une heure de fin.")
-            elif (self.end_time is not None and end == self.start_date
-                  and self.end_time < self.start_time):
+                errors["end_time"] = _(
+                    "Un événement de plusieurs jours avec une heure de début a aussi une heure de fin."
+                )
+            elif self.end_time is not None and end == self.start_date and self.end_time < self.start_time:
                 errors["end_time"] = _("La fin ne peut pas précéder le début.")
         default_alt = build_localized_fieldname("image_alt", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
         if self.image_id and not getattr(self, default_alt):
@@ -294,12 +386,21 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def date_text(self):
-        return dates.format_dates(get_language(), self.date_precision, self.start_date,
-                                  self.start_time, self.end_date, self.end_time)
+        return dates.format_dates(
+            get_language(),
+            self.date_precision,
+            self.start_date,
+            self.start_time,
+            self.end_date,
+            self.end_time,
+        )
 
     def location_parts(self):
-        return [{"text": getattr(self, name), "lang": self.lang_of(name)}
-                for name in ("place", "city", "country") if getattr(self, name)]
+        return [
+            {"text": getattr(self, name), "lang": self.lang_of(name)}
+            for name in ("place", "city", "country")
+            if getattr(self, name)
+        ]
 
     def organiser_names(self):
         names = [line.strip() for line in self.organisers.splitlines() if line.strip()]
@@ -308,30 +409,35 @@ class EventPage(RoutablePageMixin, BasePage):
         return names
 
     def card(self):
-        return {"meta": self.date_text, "summary": self.summary,
-                "summary_lang": self.lang_of("summary")}
+        return {"meta": self.date_text, "summary": self.summary, "summary_lang": self.lang_of("summary")}
 
     def structured_data(self, request):
         """The schema.org Event of this page, as a ``<script type="application/ld+json">``."""
-        data = {"@context": "https://schema.org", "@type": "Event", "name": self.title,
-                "url": self.get_full_url(request), "inLanguage": get_language()}
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": get_language(),
+        }
         if self.summary:
             data["description"] = self.summary
         if self.start_date:
             data["startDate"] = dates.iso_date(self.date_precision, self.start_date, self.start_time)
             # A start time without an end time leaves the end unknown.
             if self.is_calendar_ready and (self.end_time or not self.start_time):
-                data["endDate"] = dates.iso_date(dates.DAY, self.end_date or self.start_date,
-                                                 self.end_time)
+                data["endDate"] = dates.iso_date(dates.DAY, self.end_date or self.start_date, self.end_time)
         if self.place or self.city or self.country:
             address = {"@type": "PostalAddress"}
             if self.city:
                 address["addressLocality"] = self.city
             if self.country:
                 address["addressCountry"] = self.country
-            data["location"] = {"@type": "Place",
-                                "name": ", ".join(part["text"] for part in self.location_parts()),
-                                "address": address}
+            data["location"] = {
+                "@type": "Place",
+                "name": ", ".join(part["text"] for part in self.location_parts()),
+                "address": address,
+            }
         organisers = self.organiser_names()
         if organisers:
             data["organizer"] = [{"@type": "Organization", "name": name} for name in organisers]
@@ -350,4 +456,3 @@ class EventPage(RoutablePageMixin, BasePage):
         if not self.is_calendar_ready:
             raise Http404
         return ical.calendar_response([self], request, get_language(), self.title, f"{self.slug}.ics")
-

@@ -23,11 +23,12 @@ class MembershipIndexPage(BasePage):
     """Every membership, regional organisations first, then international ones."""
 
     intro = models.TextField(
-        _("chapô"), blank=True, default="",
+        _("chapô"),
+        blank=True,
+        default="",
         help_text=_("Résumé en une ou deux phrases, repris dans les listes de pages."),
     )
-    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"),
-                       help_text=BODY_HELP)
+    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP)
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["memberships.MembershipPage"]
@@ -43,8 +44,11 @@ class MembershipIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         memberships = list(MembershipPage.objects.child_of(self).live().public().order_by("path"))
         groups = [
-            {"scope": scope, "heading": heading,
-             "memberships": [item for item in memberships if item.scope == scope]}
+            {
+                "scope": scope,
+                "heading": heading,
+                "memberships": [item for item in memberships if item.scope == scope],
+            }
             for scope, heading in (
                 (MembershipPage.Scope.REGIONAL, _("Organisations régionales")),
                 (MembershipPage.Scope.INTERNATIONAL, _("Organisations internationales")),
@@ -60,48 +64,83 @@ class MembershipPage(BasePage):
         INTERNATIONAL = "international", _("internationale")
 
     organisation_name = models.CharField(
-        _("nom de l'organisation"), max_length=160, blank=True, default="",
+        _("nom de l'organisation"),
+        max_length=160,
+        blank=True,
+        default="",
         help_text=_("Tel qu'on le cite (ex. : APNIC, UIT). Si vide, le titre de la page."),
     )
-    acronym = models.CharField(_("sigle"), max_length=30, blank=True, default="",
-                               help_text=_("Ex. : APNIC, PITA, UIT."))
+    acronym = models.CharField(
+        _("sigle"), max_length=30, blank=True, default="", help_text=_("Ex. : APNIC, PITA, UIT.")
+    )
     full_name = models.CharField(
-        _("nom développé"), max_length=250, blank=True, default="",
+        _("nom développé"),
+        max_length=250,
+        blank=True,
+        default="",
         help_text=_("Ex. : Asia Pacific Network Information Centre."),
     )
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Facultatif. Son texte alternatif est le nom de l'organisation."),
     )
-    website = models.URLField(_("site web"), blank=True, default="",
-                              help_text=_("Adresse complète, commençant par https://"))
+    website = models.URLField(
+        _("site web"), blank=True, default="", help_text=_("Adresse complète, commençant par https://")
+    )
     member_since_year = models.PositiveSmallIntegerField(
-        _("membre depuis (année)"), null=True, blank=True,
+        _("membre depuis (année)"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
         help_text=_("L'année d'adhésion, quand elle est connue."),
     )
     member_since_text = models.CharField(
-        _("membre depuis (formulation)"), max_length=120, blank=True, default="",
-        help_text=_("Seulement si l'année n'est pas connue, la formulation des sources, "
-                    "à la suite de « Membre » (ex. : depuis une quinzaine d'années)."),
+        _("membre depuis (formulation)"),
+        max_length=120,
+        blank=True,
+        default="",
+        help_text=_(
+            "Seulement si l'année n'est pas connue, la formulation des sources, "
+            "à la suite de « Membre » (ex. : depuis une quinzaine d'années)."
+        ),
     )
-    scope = models.CharField(_("portée"), max_length=20, choices=Scope.choices,
-                             default=Scope.INTERNATIONAL,
-                             help_text=_("Régionale (Pacifique) ou internationale."))
+    scope = models.CharField(
+        _("portée"),
+        max_length=20,
+        choices=Scope.choices,
+        default=Scope.INTERNATIONAL,
+        help_text=_("Régionale (Pacifique) ou internationale."),
+    )
     summary = models.TextField(
-        _("résumé"), blank=True, default="",
+        _("résumé"),
+        blank=True,
+        default="",
         help_text=_("Une ou deux phrases, reprises dans les listes de pages."),
     )
-    about = StreamField(BodyBlock(), blank=True, default=list,
-                        verbose_name=_("ce que fait l'organisation"),
-                        help_text=_("Son rôle et son périmètre, en quelques paragraphes."))
-    objectives = StreamField(BodyBlock(), blank=True, default=list,
-                             verbose_name=_("ce que l'OPT-NC y fait"),
-                             help_text=_("Les objectifs de l'OPT-NC au sein de l'organisation."))
+    about = StreamField(
+        BodyBlock(),
+        blank=True,
+        default=list,
+        verbose_name=_("ce que fait l'organisation"),
+        help_text=_("Son rôle et son périmètre, en quelques paragraphes."),
+    )
+    objectives = StreamField(
+        BodyBlock(),
+        blank=True,
+        default=list,
+        verbose_name=_("ce que l'OPT-NC y fait"),
+        help_text=_("Les objectifs de l'OPT-NC au sein de l'organisation."),
+    )
     events = StreamField(
         [("event", blocks.PageChooserBlock(page_type="events.EventPage", label=_("Événement")))],
-        blank=True, default=list, verbose_name=_("événements liés"),
+        blank=True,
+        default=list,
+        verbose_name=_("événements liés"),
         help_text=_("Les événements de l'organisation auxquels l'OPT-NC a pris part."),
     )
 
@@ -109,24 +148,34 @@ class MembershipPage(BasePage):
     subpage_types = []
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([
-            FieldPanel("organisation_name"),
-            FieldRowPanel([FieldPanel("acronym"), FieldPanel("full_name")]),
-            FieldPanel("logo"), FieldPanel("website"),
-        ], heading=_("Organisation")),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("member_since_year"), FieldPanel("member_since_text")]),
-            FieldPanel("scope"),
-        ], heading=_("Adhésion")),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldRowPanel([FieldPanel("acronym"), FieldPanel("full_name")]),
+                FieldPanel("logo"),
+                FieldPanel("website"),
+            ],
+            heading=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("member_since_year"), FieldPanel("member_since_text")]),
+                FieldPanel("scope"),
+            ],
+            heading=_("Adhésion"),
+        ),
         FieldPanel("summary"),
         FieldPanel("about"),
         FieldPanel("objectives"),
         FieldPanel("events"),
     ]
     search_fields = BasePage.search_fields + [
-        index.SearchField("organisation_name"), index.SearchField("acronym"),
-        index.SearchField("full_name"), index.SearchField("summary"),
-        index.SearchField("about"), index.SearchField("objectives"),
+        index.SearchField("organisation_name"),
+        index.SearchField("acronym"),
+        index.SearchField("full_name"),
+        index.SearchField("summary"),
+        index.SearchField("about"),
+        index.SearchField("objectives"),
     ]
 
     class Meta:
@@ -135,8 +184,9 @@ class MembershipPage(BasePage):
 
     def clean(self):
         super().clean()
-        text_field = build_localized_fieldname("member_since_text",
-                                               settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        text_field = build_localized_fieldname(
+            "member_since_text", settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        )
         if self.member_since_year and getattr(self, text_field):
             raise ValidationError({text_field: _("L'année est connue : laissez la formulation vide.")})
 

@@ -10,5 +10,12 @@ class MembershipIndexPageTranslation(TranslationOptions):
 
 @register(MembershipPage)
 class MembershipPageTranslation(TranslationOptions):
-    fields = ("organisation_name", "acronym", "full_name", "member_since_text", "summary",
-              "about", "objectives")
+    fields = (
+        "organisation_name",
+        "acronym",
+        "full_name",
+        "member_since_text",
+        "summary",
+        "about",
+        "objectives",
+    )

@@ -9,8 +9,9 @@ class PartnerLogosBlock(blocks.StructBlock):
     """A row of partners, each shown by its logo, or its acronym when it has none."""
 
     heading = blocks.CharBlock(label=_("Titre"), required=False, max_length=120)
-    partners = blocks.ListBlock(SnippetChooserBlock("partnerships.Partner", label=_("Partenaire")),
-                                label=_("Partenaires"))
+    partners = blocks.ListBlock(
+        SnippetChooserBlock("partnerships.Partner", label=_("Partenaire")), label=_("Partenaires")
+    )
 
     class Meta:
         icon = "group"

@@ -8,10 +8,12 @@ from .models import ConventionPage, Partner
 class NewsFilterForm(forms.Form):
     """Filters of the news list. An unknown or malformed value filters everything out."""
 
-    convention = forms.ModelChoiceField(queryset=ConventionPage.objects.none(), required=False,
-                                        label=_("Convention"), empty_label=_("Toutes"))
-    partner = forms.ModelChoiceField(queryset=Partner.objects.none(), required=False,
-                                     label=_("Partenaire"), empty_label=_("Tous"))
+    convention = forms.ModelChoiceField(
+        queryset=ConventionPage.objects.none(), required=False, label=_("Convention"), empty_label=_("Toutes")
+    )
+    partner = forms.ModelChoiceField(
+        queryset=Partner.objects.none(), required=False, label=_("Partenaire"), empty_label=_("Tous")
+    )
 
     def __init__(self, data=None, *, news_index):
         super().__init__(data)

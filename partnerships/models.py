@@ -30,30 +30,58 @@ class PartnerCategory(models.TextChoices):
 class Partner(Orderable, index.Indexed, models.Model):
     """An organisation the OPT-NC works with (a snippet, ordered by hand in the admin)."""
 
-    name = models.CharField(_("nom"), max_length=120,
-                            help_text=_("Nom usuel, tel qu'il s'affiche (ex. : CCI-NC)."))
-    acronym = models.CharField(_("sigle"), max_length=30, blank=True,
-                               help_text=_("Affiché à la place du logo quand il n'y en a pas."))
-    full_name = models.CharField(_("nom complet"), max_length=255, blank=True,
-                                 help_text=_("Laissez vide si le nom développé n'est pas connu."))
-    category = models.CharField(_("catégorie"), max_length=30, choices=PartnerCategory.choices,
-                                help_text=_("Le groupe sous lequel le partenaire est présenté."))
-    logo = models.ForeignKey(get_image_model(), verbose_name=_("logo"), null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+",
-                             help_text=_("Facultatif : sans logo, le sigle s'affiche. Son texte "
-                                         "alternatif est le nom du partenaire."))
-    website = models.URLField(_("site internet"), blank=True,
-                              help_text=_("Adresse complète, commençant par https://"))
-    description = models.TextField(_("description courte"), blank=True, default="",
-                                   help_text=_("Une ou deux phrases sur ce partenaire."))
+    name = models.CharField(
+        _("nom"), max_length=120, help_text=_("Nom usuel, tel qu'il s'affiche (ex. : CCI-NC).")
+    )
+    acronym = models.CharField(
+        _("sigle"),
+        max_length=30,
+        blank=True,
+        help_text=_("Affiché à la place du logo quand il n'y en a pas."),
+    )
+    full_name = models.CharField(
+        _("nom complet"),
+        max_length=255,
+        blank=True,
+        help_text=_("Laissez vide si le nom développé n'est pas connu."),
+    )
+    category = models.CharField(
+        _("catégorie"),
+        max_length=30,
+        choices=PartnerCategory.choices,
+        help_text=_("Le groupe sous lequel le partenaire est présenté."),
+    )
+    logo = models.ForeignKey(
+        get_image_model(),
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Facultatif : sans logo, le sigle s'affiche. Son texte alternatif est le nom du partenaire."
+        ),
+    )
+    website = models.URLField(
+        _("site internet"), blank=True, help_text=_("Adresse complète, commençant par https://")
+    )
+    description = models.TextField(
+        _("description courte"), blank=True, default="", help_text=_("Une ou deux phrases sur ce partenaire.")
+    )
 
     panels = [
-        FieldPanel("name"), FieldPanel("acronym"), FieldPanel("full_name"),
-        FieldPanel("category"), FieldPanel("logo"), FieldPanel("website"),
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldPanel("full_name"),
+        FieldPanel("category"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
         FieldPanel("description"),
     ]
     search_fields = [
-        index.SearchField("name"), index.SearchField("acronym"), index.SearchField("full_name"),
+        index.SearchField("name"),
+        index.SearchField("acronym"),
+        index.SearchField("full_name"),
         index.AutocompleteField("name"),
     ]
 
@@ -78,8 +106,9 @@ class PartnershipIndexPage(BasePage):
     """/fr/partenariats/: the partners by category and the conventions signed."""
 
     intro = models.TextField(_("introduction"), blank=True, default="", help_text=INTRO_HELP)
-    body = StreamField(PartnershipBodyBlock(), blank=True, default=list,
-                       verbose_name=_("contenu"), help_text=BODY_HELP)
+    body = StreamField(
+        PartnershipBodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP
+    )
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["partnerships.ConventionPage"]
@@ -94,9 +123,8 @@ class PartnershipIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         live_conventions = ConventionPage.objects.child_of(self).live().public().order_by("path")
-        partners = (
-            Partner.objects.select_related("logo")
-            .prefetch_related(models.Prefetch("conventions", queryset=live_conventions))
+        partners = Partner.objects.select_related("logo").prefetch_related(
+            models.Prefetch("conventions", queryset=live_conventions)
         )
         context["partner_groups"] = [
             {"label": label, "partners": [p for p in partners if p.category == value]}
@@ -121,31 +149,56 @@ class ConventionStatus(models.TextChoices):
 class ConventionPage(BasePage):
     """A convention or framework agreement signed by the OPT-NC."""
 
-    kind = models.CharField(_("nature"), max_length=20, choices=ConventionKind.choices,
-                            default=ConventionKind.CONVENTION,
-                            help_text=_("Convention précise ou accord-cadre."))
-    partners = ParentalManyToManyField(Partner, verbose_name=_("partenaires"),
-                                       related_name="conventions", blank=True,
-                                       help_text=_("Les signataires autres que l'OPT-NC."))
+    kind = models.CharField(
+        _("nature"),
+        max_length=20,
+        choices=ConventionKind.choices,
+        default=ConventionKind.CONVENTION,
+        help_text=_("Convention précise ou accord-cadre."),
+    )
+    partners = ParentalManyToManyField(
+        Partner,
+        verbose_name=_("partenaires"),
+        related_name="conventions",
+        blank=True,
+        help_text=_("Les signataires autres que l'OPT-NC."),
+    )
     signed_on = models.DateField(
-        _("date de signature"), null=True, blank=True,
+        _("date de signature"),
+        null=True,
+        blank=True,
         help_text=_("Laissez vide si la date n'est pas connue : la page n'en affichera aucune."),
     )
-    status = models.CharField(_("état"), max_length=20, choices=ConventionStatus.choices,
-                              default=ConventionStatus.SIGNED,
-                              help_text=_("Où en est la convention aujourd'hui."))
-    summary = models.TextField(_("résumé"), blank=True, default="",
-                               help_text=_("Ce que prévoit la convention, en une ou deux phrases."))
-    body = StreamField(PartnershipBodyBlock(), blank=True, default=list,
-                       verbose_name=_("contenu"), help_text=BODY_HELP)
+    status = models.CharField(
+        _("état"),
+        max_length=20,
+        choices=ConventionStatus.choices,
+        default=ConventionStatus.SIGNED,
+        help_text=_("Où en est la convention aujourd'hui."),
+    )
+    summary = models.TextField(
+        _("résumé"),
+        blank=True,
+        default="",
+        help_text=_("Ce que prévoit la convention, en une ou deux phrases."),
+    )
+    body = StreamField(
+        PartnershipBodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP
+    )
 
     parent_page_types = ["partnerships.PartnershipIndexPage"]
     subpage_types = []
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("kind"), FieldPanel("status"), FieldPanel("signed_on"),
-                         FieldPanel("partners", widget=forms.CheckboxSelectMultiple)],
-                        heading=_("La convention")),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("status"),
+                FieldPanel("signed_on"),
+                FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("La convention"),
+        ),
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("documents", label=_("Documents joints")),
@@ -168,20 +221,23 @@ class ConventionPage(BasePage):
         context["partners_list"] = list(self.partners.all())
         context["documents"] = self.documents.select_related("document")
         context["news"] = (
-            NewsArticlePage.objects.live().public().filter(conventions=self)
-            .order_by("-date", "-pk")[:3]
+            NewsArticlePage.objects.live().public().filter(conventions=self).order_by("-date", "-pk")[:3]
         )
         return context
 
 
 class ConventionDocument(Orderable):
     page = ParentalKey(ConventionPage, related_name="documents", on_delete=models.CASCADE)
-    document = models.ForeignKey(get_document_model_string(), verbose_name=_("document"),
-                                 on_delete=models.CASCADE, related_name="+",
-                                 help_text=_("Le texte signé, une annexe… Son format et sa taille "
-                                             "s'affichent à côté du lien."))
-    title = models.CharField(_("intitulé"), max_length=255, blank=True,
-                             help_text=_("Par défaut, le titre du document."))
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Le texte signé, une annexe… Son format et sa taille s'affichent à côté du lien."),
+    )
+    title = models.CharField(
+        _("intitulé"), max_length=255, blank=True, help_text=_("Par défaut, le titre du document.")
+    )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 
@@ -223,9 +279,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             models.Prefetch("conventions", queryset=ConventionPage.objects.live()),
         )
         page = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        return self.render(request, context_overrides={
-            "filter_form": form, "articles": page, "query_string": form.query_string(),
-        })
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "articles": page,
+                "query_string": form.query_string(),
+            },
+        )
 
     @path("rss/", name="rss")
     def rss_route(self, request):
@@ -243,29 +304,54 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 class NewsArticlePage(BasePage):
     """A news article about one or more conventions."""
 
-    date = models.DateField(_("date de publication"), default=timezone.localdate,
-                            help_text=_("La date affichée et qui ordonne les actualités ; "
-                                        "pour programmer la mise en ligne, utilisez l'onglet "
-                                        "Paramètres."))
-    lead = models.TextField(_("chapô"), blank=True, default="",
-                            help_text=_("L'essentiel en une ou deux phrases, repris dans les "
-                                        "listes et les flux."))
-    image = models.ForeignKey(get_image_model(), verbose_name=_("image principale"), null=True,
-                              blank=True, on_delete=models.SET_NULL, related_name="+",
-                              help_text=_("Montrée en tête d'article, dans la liste et au partage "
-                                          "sur les réseaux."))
+    date = models.DateField(
+        _("date de publication"),
+        default=timezone.localdate,
+        help_text=_(
+            "La date affichée et qui ordonne les actualités ; "
+            "pour programmer la mise en ligne, utilisez l'onglet "
+            "Paramètres."
+        ),
+    )
+    lead = models.TextField(
+        _("chapô"),
+        blank=True,
+        default="",
+        help_text=_("L'essentiel en une ou deux phrases, repris dans les listes et les flux."),
+    )
+    image = models.ForeignKey(
+        get_image_model(),
+        verbose_name=_("image principale"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Montrée en tête d'article, dans la liste et au partage sur les réseaux."),
+    )
     image_alt = models.CharField(
-        _("texte alternatif de l'image"), max_length=250, blank=True, default="",
+        _("texte alternatif de l'image"),
+        max_length=250,
+        blank=True,
+        default="",
         help_text=_("Obligatoire avec une image : ce qu'elle montre, pour qui ne la voit pas."),
     )
-    body = StreamField(PartnershipBodyBlock(), blank=True, default=list,
-                       verbose_name=_("contenu"), help_text=BODY_HELP)
-    conventions = ParentalManyToManyField(ConventionPage, verbose_name=_("conventions liées"),
-                                          related_name="news", blank=True,
-                                          help_text=_("L'article apparaîtra sur la page de "
-                                                      "chacune de ces conventions."))
-    signature = models.CharField(_("signature"), max_length=200, blank=True, default="",
-                                 help_text=_("Par exemple : le service communication."))
+    body = StreamField(
+        PartnershipBodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP
+    )
+    conventions = ParentalManyToManyField(
+        ConventionPage,
+        verbose_name=_("conventions liées"),
+        related_name="news",
+        blank=True,
+        help_text=_("L'article apparaîtra sur la page de chacune de ces conventions."),
+    )
+    signature = models.CharField(
+        _("signature"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("Par exemple : le service communication."),
+    )
 
     parent_page_types = ["partnerships.NewsIndexPage"]
     subpage_types = []
@@ -273,8 +359,7 @@ class NewsArticlePage(BasePage):
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("lead"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")],
-                        heading=_("Image principale")),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image principale")),
         FieldPanel("body"),
         FieldPanel("conventions", widget=forms.CheckboxSelectMultiple),
         FieldPanel("signature"),
@@ -337,4 +422,3 @@ class NewsArticlePage(BasePage):
         if self.signature:
             data["author"] = {"@type": "Organization", "name": self.signature}
         return data
-

@@ -35,7 +35,9 @@ def home(db):
     for child in root.get_children():
         child.delete()
     home = HomePageFactory(parent=root)
-    Site.objects.update_or_create(is_default_site=True, defaults={
-        "hostname": "localhost", "port": 80, "root_page": home, "site_name": "OPT-NC"})
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "OPT-NC"},
+    )
     cache.clear()  # site root paths and menus were cached for the old tree
     return home

@@ -10,7 +10,14 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 PARAGRAPH_FEATURES = [
-    "bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript",
+    "bold",
+    "italic",
+    "link",
+    "document-link",
+    "ol",
+    "ul",
+    "superscript",
+    "subscript",
 ]
 
 
@@ -29,13 +36,19 @@ class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Texte du titre"), max_length=200)
     level = blocks.ChoiceBlock(
         label=_("Niveau"),
-        choices=[("h2", _("Titre de niveau 2")), ("h3", _("Titre de niveau 3")),
-                 ("h4", _("Titre de niveau 4"))],
+        choices=[
+            ("h2", _("Titre de niveau 2")),
+            ("h3", _("Titre de niveau 3")),
+            ("h4", _("Titre de niveau 4")),
+        ],
         default="h2",
         help_text=_("Respectez la hiérarchie : un niveau 3 suit toujours un niveau 2."),
     )
     anchor = blocks.RegexBlock(
-        regex=r"^[a-z0-9][a-z0-9-]*$", label=_("Ancre"), required=False, max_length=80,
+        regex=r"^[a-z0-9][a-z0-9-]*$",
+        label=_("Ancre"),
+        required=False,
+        max_length=80,
         error_messages={"invalid": _("Lettres minuscules, chiffres et tirets uniquement.")},
         help_text=_("Identifiant pour un lien direct vers ce titre (ex. : convention-cci)."),
     )
@@ -48,17 +61,19 @@ class HeadingBlock(blocks.StructBlock):
 
 class KeyFigureBlock(blocks.StructBlock):
     value = blocks.CharBlock(
-        label=_("Chiffre"), max_length=20,
+        label=_("Chiffre"),
+        max_length=20,
         help_text=_("Le chiffre mis en avant, tel qu'il doit s'afficher (ex. : 70)."),
     )
     label = blocks.CharBlock(
-        label=_("Légende courte"), required=False, max_length=80,
+        label=_("Légende courte"),
+        required=False,
+        max_length=80,
         help_text=_("Quelques mots sous le chiffre (facultatif)."),
     )
     text = blocks.TextBlock(
         label=_("Phrase"),
-        help_text=_("La phrase complète qui donne le chiffre : c'est elle que lisent les "
-                    "lecteurs d'écran."),
+        help_text=_("La phrase complète qui donne le chiffre : c'est elle que lisent les lecteurs d'écran."),
     )
 
     class Meta:
@@ -81,7 +96,8 @@ class QuoteBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        label=_("Texte alternatif"), max_length=250,
+        label=_("Texte alternatif"),
+        max_length=250,
         help_text=_("Décrivez ce que montre l'image pour les personnes qui ne la voient pas."),
     )
     caption = blocks.CharBlock(label=_("Légende"), required=False, max_length=250)
@@ -100,9 +116,12 @@ class MoreLinkBlock(blocks.StructBlock):
     url = blocks.URLBlock(label=_("Adresse externe"), required=False)
     text = blocks.CharBlock(label=_("Texte du lien"), max_length=80, default=_("En savoir plus"))
     context = blocks.CharBlock(
-        label=_("Précision pour les lecteurs d'écran"), required=False, max_length=160,
-        help_text=_("Complète « En savoir plus » pour qui l'entend hors contexte "
-                    "(ex. : la convention avec la CCI)."),
+        label=_("Précision pour les lecteurs d'écran"),
+        required=False,
+        max_length=160,
+        help_text=_(
+            "Complète « En savoir plus » pour qui l'entend hors contexte (ex. : la convention avec la CCI)."
+        ),
     )
 
     def clean(self, value):
@@ -126,8 +145,7 @@ class FootnotesBlock(blocks.StructBlock):
     notes = blocks.ListBlock(
         blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Note")),
         label=_("Notes"),
-        help_text=_("Dans le texte, faites de l'appel de note un exposant lié à l'ancre "
-                    "#note-1, #note-2…"),
+        help_text=_("Dans le texte, faites de l'appel de note un exposant lié à l'ancre #note-1, #note-2…"),
     )
 
     class Meta:
@@ -145,13 +163,15 @@ class PageListBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(label=_("Titre de la liste"), required=False, max_length=120)
     parent = blocks.PageChooserBlock(
-        label=_("Lister les pages sous…"), required=False,
-        help_text=_("Par exemple la page « Adhésions internationales » pour en lister les "
-                    "adhésions."),
+        label=_("Lister les pages sous…"),
+        required=False,
+        help_text=_("Par exemple la page « Adhésions internationales » pour en lister les adhésions."),
     )
     pages = blocks.ListBlock(
-        blocks.PageChooserBlock(label=_("Page")), label=_("…ou choisir les pages"),
-        required=False, default=[],
+        blocks.PageChooserBlock(label=_("Page")),
+        label=_("…ou choisir les pages"),
+        required=False,
+        default=[],
     )
     limit = blocks.IntegerBlock(label=_("Nombre maximum"), min_value=1, max_value=24, default=6)
 
@@ -255,9 +275,13 @@ class ExpandableSectionBlock(blocks.StructBlock):
     """
 
     label = blocks.CharBlock(
-        label=_("Sujet de la section"), required=False, max_length=120,
-        help_text=_("Lu par les lecteurs d'écran après « Lire la suite », pour distinguer "
-                    "les sections (ex. : le rôle international de l'OPT-NC)."),
+        label=_("Sujet de la section"),
+        required=False,
+        max_length=120,
+        help_text=_(
+            "Lu par les lecteurs d'écran après « Lire la suite », pour distinguer "
+            "les sections (ex. : le rôle international de l'OPT-NC)."
+        ),
     )
     teaser = BaseContentBlock(label=_("Accroche (toujours visible)"))
     content = BaseContentBlock(label=_("Suite (repliée)"))

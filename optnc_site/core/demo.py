@@ -148,7 +148,8 @@ class DemoLoader:
     @staticmethod
     def plain_fields(model, fields):
         return {
-            name: value for name, value in fields.items()
+            name: value
+            for name, value in fields.items()
             if not isinstance(model._meta.get_field(name), StreamField | models.ManyToManyField)
             and not _has_reference(value)
         }
@@ -242,8 +243,11 @@ def with_raw_columns(model, values):
     """Fill the untranslated column of each French value given (the admin's language)."""
     suffix = f"_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
     field_names = {f.name for f in model._meta.get_fields()}
-    raw = {name.removesuffix(suffix): value for name, value in values.items()
-           if name.endswith(suffix) and name.removesuffix(suffix) in field_names}
+    raw = {
+        name.removesuffix(suffix): value
+        for name, value in values.items()
+        if name.endswith(suffix) and name.removesuffix(suffix) in field_names
+    }
     return {**raw, **values}
 
 

@@ -18,8 +18,10 @@ from wagtail.url_routing import RouteResult
 from .blocks import BodyBlock, first_text
 from .navigation import fallback_lang
 
-BODY_HELP = _("Paragraphes, titres, sections « Lire la suite », chiffres clés, images… "
-              "Chaque image demande son texte alternatif.")
+BODY_HELP = _(
+    "Paragraphes, titres, sections « Lire la suite », chiffres clés, images… "
+    "Chaque image demande son texte alternatif."
+)
 
 
 class BasePage(Page):
@@ -35,7 +37,8 @@ class BasePage(Page):
 
     # Autocomplete uses PostgreSQL's "simple" configuration: index each language's title.
     search_fields = Page.search_fields + [
-        index.AutocompleteField("title_fr"), index.AutocompleteField("title_en"),
+        index.AutocompleteField("title_fr"),
+        index.AutocompleteField("title_en"),
     ]
 
     class Meta:
@@ -125,11 +128,12 @@ class EditorialPage(BasePage):
     """A lead paragraph and a body of shared blocks."""
 
     intro = models.TextField(
-        _("chapô"), blank=True, default="",
+        _("chapô"),
+        blank=True,
+        default="",
         help_text=_("Résumé en une ou deux phrases, repris dans les listes de pages."),
     )
-    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"),
-                       help_text=BODY_HELP)
+    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
@@ -226,8 +230,13 @@ def _nest(pages):
     return nodes
 
 
-SOCIAL_NETWORKS = [("facebook", "Facebook"), ("linkedin", "LinkedIn"), ("youtube", "YouTube"),
-                   ("instagram", "Instagram"), ("x", "X (Twitter)")]
+SOCIAL_NETWORKS = [
+    ("facebook", "Facebook"),
+    ("linkedin", "LinkedIn"),
+    ("youtube", "YouTube"),
+    ("instagram", "Instagram"),
+    ("x", "X (Twitter)"),
+]
 
 
 class SocialLinkValue(StructValue):
@@ -250,39 +259,71 @@ class SiteIdentity(BaseSiteSetting):
     """What the header and footer of every page say."""
 
     organisation_name = models.CharField(
-        _("nom de l'organisation"), max_length=200, blank=True, default="",
+        _("nom de l'organisation"),
+        max_length=200,
+        blank=True,
+        default="",
         help_text=_("Nom complet affiché dans l'en-tête et le pied de page."),
     )
     footer_text = RichTextField(
-        _("texte du pied de page"), blank=True, default="", features=["bold", "italic", "link"],
+        _("texte du pied de page"),
+        blank=True,
+        default="",
+        features=["bold", "italic", "link"],
         help_text=_("Quelques lignes affichées en bas de chaque page."),
     )
-    address = models.TextField(_("adresse postale"), blank=True, default="",
-                               help_text=_("Laissez vide tant qu'elle n'est pas validée."))
-    phone = models.CharField(_("téléphone"), max_length=40, blank=True, default="",
-                             help_text=_("Au format international, par exemple +687 …"))
-    email = models.EmailField(_("adresse électronique de contact"), blank=True, default="",
-                              help_text=_("Une adresse de service plutôt que personnelle."))
+    address = models.TextField(
+        _("adresse postale"),
+        blank=True,
+        default="",
+        help_text=_("Laissez vide tant qu'elle n'est pas validée."),
+    )
+    phone = models.CharField(
+        _("téléphone"),
+        max_length=40,
+        blank=True,
+        default="",
+        help_text=_("Au format international, par exemple +687 …"),
+    )
+    email = models.EmailField(
+        _("adresse électronique de contact"),
+        blank=True,
+        default="",
+        help_text=_("Une adresse de service plutôt que personnelle."),
+    )
     footer_links = StreamField(
-        [("page", PageChooserBlock(label=_("Page")))], blank=True, default=list,
+        [("page", PageChooserBlock(label=_("Page")))],
+        blank=True,
+        default=list,
         verbose_name=_("liens du pied de page"),
         help_text=_("Mentions légales, accessibilité, plan du site…"),
     )
     social_links = StreamField(
-        [("link", SocialLinkBlock())], blank=True, default=list, verbose_name=_("réseaux sociaux"),
+        [("link", SocialLinkBlock())],
+        blank=True,
+        default=list,
+        verbose_name=_("réseaux sociaux"),
         help_text=_("Les comptes officiels de l'OPT-NC, affichés en pied de page."),
     )
     default_share_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image de partage par défaut"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("image de partage par défaut"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Montrée quand une page partagée sur les réseaux n'a pas d'image à elle."),
     )
 
     panels = [
-        FieldPanel("organisation_name"), FieldPanel("footer_text"),
-        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
-                        heading=_("Coordonnées")),
-        FieldPanel("footer_links"), FieldPanel("social_links"), FieldPanel("default_share_image"),
+        FieldPanel("organisation_name"),
+        FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Coordonnées")
+        ),
+        FieldPanel("footer_links"),
+        FieldPanel("social_links"),
+        FieldPanel("default_share_image"),
     ]
 
     class Meta:

@@ -71,11 +71,13 @@ def language_alternates(request, page=None):
             else:
                 url = translate_url(request.get_full_path(), code)
         if url:
-            alternates.append({
-                "code": code,
-                "name": name,
-                "url": url,
-                "absolute_url": request.build_absolute_uri(url),
-                "current": code == current,
-            })
+            alternates.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": url,
+                    "absolute_url": request.build_absolute_uri(url),
+                    "current": code == current,
+                }
+            )
     return alternates

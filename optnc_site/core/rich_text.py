@@ -31,8 +31,9 @@ class CachedPageLinkHandler(PageLinkHandler):
     def expand_db_attributes_many(cls, attrs_list):
         prefix = f"page-url:{_version()}:{get_language()}:"
         ids = [str(attrs.get("id")) for attrs in attrs_list]
-        urls = {key.removeprefix(prefix): url
-                for key, url in cache.get_many([prefix + pk for pk in ids]).items()}
+        urls = {
+            key.removeprefix(prefix): url for key, url in cache.get_many([prefix + pk for pk in ids]).items()
+        }
         missing = {pk for pk in ids if pk not in urls and pk.isdigit()}
         if missing:
             # Wagtail's Page itself is translated by modeltranslation: its url_path, and so

@@ -14,15 +14,28 @@ TASK = "Approbation par un responsable communication"
 # children, and lock or unlock any page.
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
-    MANAGERS: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page",
-               "unlock_page"],
+    MANAGERS: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
 }
 # Images and documents, in the root collection (and so every collection).
 COLLECTION_PERMISSIONS = {
-    EDITORS: ["add_image", "change_image", "choose_image",
-              "add_document", "change_document", "choose_document"],
-    MANAGERS: ["add_image", "change_image", "choose_image", "delete_image",
-               "add_document", "change_document", "choose_document", "delete_document"],
+    EDITORS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+    MANAGERS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "delete_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+        "delete_document",
+    ],
 }
 # Plain model permissions: the admin itself, and the site settings for managers.
 MODEL_PERMISSIONS = {
@@ -67,12 +80,13 @@ def create_roles(apps, schema_editor):
         group, _created = Group.objects.get_or_create(name=group_name)
         for codename in PAGE_PERMISSIONS[group_name]:
             GroupPagePermission.objects.get_or_create(
-                group=group, page=root_page, permission=permission(apps, "wagtailcore", codename))
+                group=group, page=root_page, permission=permission(apps, "wagtailcore", codename)
+            )
         for codename in COLLECTION_PERMISSIONS[group_name]:
             app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection,
-                permission=permission(apps, app_label, codename))
+                group=group, collection=root_collection, permission=permission(apps, app_label, codename)
+            )
     grant_model_permissions(apps, MODEL_PERMISSIONS)
 
 
@@ -88,7 +102,8 @@ def create_workflow(apps, schema_editor):
 
     task_type = ContentType.objects.get_for_model(GroupApprovalTask)
     task, _created = GroupApprovalTask.objects.get_or_create(
-        name=TASK, defaults={"content_type": task_type, "active": True})
+        name=TASK, defaults={"content_type": task_type, "active": True}
+    )
     task.groups.set([Group.objects.get(name=MANAGERS)])
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})

@@ -15,8 +15,7 @@ def json_ld_script(data):
 def live_chosen_pages(stream, block_type):
     """The live, public pages chosen in ``stream``'s ``block_type`` page choosers, in the
     editor's order, in one query (the choosers name their page type)."""
-    ids = [block["value"] for block in stream.raw_data
-           if block["type"] == block_type and block["value"]]
+    ids = [block["value"] for block in stream.raw_data if block["type"] == block_type and block["value"]]
     if not ids:
         return []
     model = stream.stream_block.child_blocks[block_type].target_model

@@ -39,15 +39,24 @@ def translatable_fields(model):
 
 def missing_translations():
     rows = []
-    page_models = [model for model in translator.get_registered_models(abstract=False)
-                   if issubclass(model, Page) and model is not Page]
+    page_models = [
+        model
+        for model in translator.get_registered_models(abstract=False)
+        if issubclass(model, Page) and model is not Page
+    ]
     for model in page_models:
         fields = translatable_fields(model)
         for page in model.objects.order_by("path"):
             missing = missing_fields(page, fields)
             if missing:
-                rows.append({"title": page.title, "kind": model._meta.verbose_name,
-                             "fields": missing, "url": reverse("wagtailadmin_pages:edit", args=[page.pk])})
+                rows.append(
+                    {
+                        "title": page.title,
+                        "kind": model._meta.verbose_name,
+                        "fields": missing,
+                        "url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                    }
+                )
     for model in get_snippet_models():
         if model not in translator.get_registered_models(abstract=False):
             continue
@@ -55,8 +64,15 @@ def missing_translations():
         for snippet in model.objects.all():
             missing = missing_fields(snippet, fields)
             if missing:
-                rows.append({"title": str(snippet), "kind": model._meta.verbose_name,
-                             "fields": missing, "url": reverse(
-                                 f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:edit",
-                                 args=[snippet.pk])})
+                rows.append(
+                    {
+                        "title": str(snippet),
+                        "kind": model._meta.verbose_name,
+                        "fields": missing,
+                        "url": reverse(
+                            f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:edit",
+                            args=[snippet.pk],
+                        ),
+                    }
+                )
     return rows

@@ -44,12 +44,16 @@ def search(request):
         ids = [page.pk for page in results_page.object_list]
         specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
         results_page.object_list = [specific[pk] for pk in ids if pk in specific]
-    return render(request, "core/search.html", {
-        "query": query,
-        "searched": bool(terms),
-        "results": results_page,
-        "query_string": urlencode({"q": query}) if query else "",
-    })
+    return render(
+        request,
+        "core/search.html",
+        {
+            "query": query,
+            "searched": bool(terms),
+            "results": results_page,
+            "query_string": urlencode({"q": query}) if query else "",
+        },
+    )
 
 
 @cache_control(max_age=3600)
@@ -57,9 +61,16 @@ def sitemap(request):
     """Every live public page in each language, with its hreflang alternates."""
     site = Site.find_for_request(request)
     pages = (
-        Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
-        .order_by("path").specific()
-    ) if site else []
+        (
+            Page.objects.live()
+            .public()
+            .descendant_of(site.root_page, inclusive=True)
+            .order_by("path")
+            .specific()
+        )
+        if site
+        else []
+    )
     entries = []
     for page in pages:
         alternates = []
@@ -67,10 +78,12 @@ def sitemap(request):
             with translation.override(code):
                 alternates.append({"code": code, "url": page.get_full_url(request)})
         for alternate in alternates:
-            entries.append({"url": alternate["url"], "alternates": alternates,
-                            "lastmod": page.last_published_at})
-    return render(request, "core/sitemap.xml", {"entries": entries},
-                  content_type="application/xml; charset=utf-8")
+            entries.append(
+                {"url": alternate["url"], "alternates": alternates, "lastmod": page.last_published_at}
+            )
+    return render(
+        request, "core/sitemap.xml", {"entries": entries}, content_type="application/xml; charset=utf-8"
+    )
 
 
 def robots(request):
@@ -88,8 +101,9 @@ def server_error(request, *args, **kwargs):
     code = request.path.strip("/").split("/", 1)[0]
     language = code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     with translation.override(language):
-        body = loader.render_to_string("500.html", {"LANGUAGE_CODE": language,
-                                                    "other_language": _other(language)})
+        body = loader.render_to_string(
+            "500.html", {"LANGUAGE_CODE": language, "other_language": _other(language)}
+        )
     return HttpResponseServerError(body)
 
 

@@ -20,13 +20,19 @@ for _name, _function in _UNSAFE_HOOKS.items():
     hooks._hooks[_name] = [entry for entry in hooks._hooks.get(_name, []) if entry[0] is not _function]
 
 
-
 class ContentChecks(ContentCheckerItem):
     """The editor's checks (userbar and preview panel), with more of the WCAG rules an
     editor's content can break than Wagtail's defaults."""
 
-    axe_run_only = [*ContentCheckerItem.axe_run_only, "image-alt", "duplicate-id-aria",
-                    "list", "listitem", "link-in-text-block", "document-title"]
+    axe_run_only = [
+        *ContentCheckerItem.axe_run_only,
+        "image-alt",
+        "duplicate-id-aria",
+        "list",
+        "listitem",
+        "link-in-text-block",
+        "document-title",
+    ]
 
 
 @hooks.register("construct_wagtail_userbar")
@@ -41,14 +47,14 @@ def missing_translations_view(request):
 
 @hooks.register("register_admin_urls")
 def register_missing_translations_url():
-    return [path("reports/traductions-manquantes/", missing_translations_view,
-                 name="missing_translations")]
+    return [path("reports/traductions-manquantes/", missing_translations_view, name="missing_translations")]
 
 
 @hooks.register("register_reports_menu_item")
 def register_missing_translations_menu_item():
-    return MenuItem(_("Traductions manquantes"), reverse("missing_translations"),
-                    icon_name="globe", order=900)
+    return MenuItem(
+        _("Traductions manquantes"), reverse("missing_translations"), icon_name="globe", order=900
+    )
 
 
 @hooks.register("register_rich_text_features", order=1000)

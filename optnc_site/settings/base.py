@@ -122,8 +122,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -191,10 +190,14 @@ else:
     # processes, so clearing the menu or page links on publish reaches every one of them.
     CACHE_DIR = Path(os.environ.get("CACHE_DIR", BASE_DIR / "var" / "cache"))
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                    "LOCATION": CACHE_DIR / "default"},
-        "renditions": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                       "LOCATION": CACHE_DIR / "renditions"},
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR / "default",
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR / "renditions",
+        },
     }
 
 WAGTAIL_SITE_NAME = "OPT-NC"

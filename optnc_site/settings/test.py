@@ -20,6 +20,5 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="optnc-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="optnc-test-static-"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"},
-    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                   "LOCATION": "test-renditions"},
+    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-renditions"},
 }

@@ -17,8 +17,7 @@ def test_filters_work_by_keyboard_without_javascript(visit, site):
     page.get_by_label("Rôle de l’OPT-NC").select_option("participant")
     page.get_by_role("button", name="Filtrer").press("Enter")
     expect(page).to_have_url(site + "/fr/evenements/?year=2018&role=participant")
-    expect(page.locator(".card__link")).to_have_text(["Réunion des membres de la PITA",
-                                                      "Conférence du PTC"])
+    expect(page.locator(".card__link")).to_have_text(["Réunion des membres de la PITA", "Conférence du PTC"])
     page.get_by_role("link", name="Voir tous les événements").click()
     expect(page.locator(".card__link")).to_have_count(7)
 
@@ -38,8 +37,9 @@ def test_calendar_links_serve_icalendar_files(visit, site):
 def test_event_page_carries_its_json_ld(visit, site):
     page = visit().page
     page.goto(site + PAGES["event-en"])
-    blocks = [json.loads(text) for text in
-              page.locator('script[type="application/ld+json"]').all_text_contents()]
+    blocks = [
+        json.loads(text) for text in page.locator('script[type="application/ld+json"]').all_text_contents()
+    ]
     (data,) = [block for block in blocks if block.get("@type") == "Event"]
     assert (data["@type"], data["startDate"], data["endDate"]) == ("Event", "2018-09-06", "2018-09-13")
     assert data["location"]["address"]["addressLocality"] == "Nouméa"

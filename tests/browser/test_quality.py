@@ -13,12 +13,13 @@ from tests.browser.pages import PAGES
 
 def run_axe(page, axe_source):
     page.add_script_tag(content=axe_source)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [
-        {"id": violation["id"], "help": violation["help"],
-         "targets": [node["target"] for node in violation["nodes"]]}
+        {
+            "id": violation["id"],
+            "help": violation["help"],
+            "targets": [node["target"] for node in violation["nodes"]],
+        }
         for violation in result["violations"]
     ]
 
@@ -52,8 +53,10 @@ def server_error_pages():
 
     from optnc_site.core.views import server_error
 
-    return {f"server-error-{code}": server_error(RequestFactory().get(f"/{code}/x/")).content
-            for code in ("fr", "en")}
+    return {
+        f"server-error-{code}": server_error(RequestFactory().get(f"/{code}/x/")).content
+        for code in ("fr", "en")
+    }
 
 
 @pytest.mark.parametrize("name", ["server-error-fr", "server-error-en"])
@@ -71,8 +74,12 @@ def test_no_nu_html_checker_errors(site, vnu_command, tmp_path):
         file = tmp_path / f"{name}.html"
         file.write_bytes(html)
         files.append(str(file))
-    result = subprocess.run([*vnu_command, "--errors-only", "--format", "json", "--stdout", *files],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [*vnu_command, "--errors-only", "--format", "json", "--stdout", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stdout)["messages"]
     errors = [f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
     assert errors == []

@@ -19,8 +19,11 @@ def run():
 
 def snapshot():
     return {
-        "pages": list(Page.objects.order_by("path").values_list("path", "title_fr", "title_en",
-                                                                "url_path_fr", "url_path_en")),
+        "pages": list(
+            Page.objects.order_by("path").values_list(
+                "path", "title_fr", "title_en", "url_path_fr", "url_path_en"
+            )
+        ),
         "revisions": Revision.objects.count(),
         "images": list(get_image_model().objects.order_by("pk").values_list("pk", "file_hash")),
         "logs": PageLogEntry.objects.count(),
@@ -37,9 +40,11 @@ def test_builds_the_tree_and_site(db):
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     openness = ContentPage.objects.get(slug_fr="s-engager-dans-une-politique-d-ouverture")
     assert openness.url_path_fr == (
-        "/accueil/nous-connaitre/valeurs-et-engagements/s-engager-dans-une-politique-d-ouverture/")
+        "/accueil/nous-connaitre/valeurs-et-engagements/s-engager-dans-une-politique-d-ouverture/"
+    )
     assert openness.url_path_en == (
-        "/home/getting-know-us/values-and-commitments/committing-policy-based-openness/")
+        "/home/getting-know-us/values-and-commitments/committing-policy-based-openness/"
+    )
     assert openness.live and not openness.has_unpublished_changes
     # Wagtail's placeholder "Welcome" page is gone.
     assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()

@@ -18,8 +18,9 @@ def test_root_redirects_to_french(client, db):
     assert response["Location"] == "/fr/"
 
 
-@pytest.mark.parametrize("path,lang", [("/fr/", "fr"), ("/en/", "en"), (OPENNESS_FR, "fr"),
-                                       (OPENNESS_EN, "en")])
+@pytest.mark.parametrize(
+    "path,lang", [("/fr/", "fr"), ("/en/", "en"), (OPENNESS_FR, "fr"), (OPENNESS_EN, "en")]
+)
 def test_pages_declare_their_language(client, demo_content, path, lang):
     response = client.get(path)
     assert response.status_code == 200
@@ -39,7 +40,7 @@ def test_hreflang_alternates_and_switcher(client, demo_content, path):
 
 def test_openness_alternates_point_to_each_translation(client, demo_content):
     soup = soup_of(client.get(OPENNESS_FR))
-    alternates = {link["hreflang"]: link["href"] for link in soup.select('link[hreflang]')}
+    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[hreflang]")}
     assert alternates == {"fr": f"http://localhost{OPENNESS_FR}", "en": f"http://localhost{OPENNESS_EN}"}
 
 
@@ -97,5 +98,4 @@ def test_raw_columns_hold_french(demo_content):
     page = ContentPage.objects.get(slug_fr="s-engager-dans-une-politique-d-ouverture")
     raw = ContentPage.objects.filter(pk=page.pk).values_list("title", "slug").get()
     with translation.override("en"):
-        assert raw == ("S’engager dans une politique d’ouverture",
-                       "s-engager-dans-une-politique-d-ouverture")
+        assert raw == ("S’engager dans une politique d’ouverture", "s-engager-dans-une-politique-d-ouverture")

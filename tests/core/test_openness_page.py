@@ -9,8 +9,13 @@ from tests.conftest import OPENNESS_EN, OPENNESS_FR, SEED
 
 # Lines of the seed that are interface, not prose: toggles, image placeholders, the
 # link label and the signature (checked separately below).
-INTERFACE_LINES = {"Lire la suite Fermer", "Image", "Logo APNIC", "En savoir plus",
-                   "Gaëlle DOS SANTOS Chef du service communication"}
+INTERFACE_LINES = {
+    "Lire la suite Fermer",
+    "Image",
+    "Logo APNIC",
+    "En savoir plus",
+    "Gaëlle DOS SANTOS Chef du service communication",
+}
 
 
 def normalise(text):
@@ -90,8 +95,7 @@ def test_key_figure_carries_the_seed_sentence(french_page):
     figure = soup.select_one(".key-figure")
     assert "70" in figure.select_one(".key-figure__value").get_text()
     assert normalise(figure.select_one(".key-figure__text").get_text()) == (
-        "Depuis 2015, ce sont plus de 70 temps d’information et d’échanges qui ont été "
-        "initiées par l’OPT-NC."
+        "Depuis 2015, ce sont plus de 70 temps d’information et d’échanges qui ont été initiées par l’OPT-NC."
     )
 
 
@@ -129,8 +133,10 @@ def test_breadcrumb_leads_home(client, demo_content, path):
     assert crumbs[-1]["href"] == path
 
 
-@pytest.mark.parametrize("path,prefix", [(OPENNESS_FR, "/fr/adhesions-internationales/"),
-                                         (OPENNESS_EN, "/en/international-memberships/")])
+@pytest.mark.parametrize(
+    "path,prefix",
+    [(OPENNESS_FR, "/fr/adhesions-internationales/"), (OPENNESS_EN, "/en/international-memberships/")],
+)
 def test_international_section_links_memberships_and_events(client, demo_content, path, prefix):
     soup = BeautifulSoup(client.get(path).content, "html.parser")
     international = soup.select("[data-expandable]")[2]

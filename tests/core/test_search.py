@@ -37,8 +37,11 @@ def test_search_urls_per_language(client, demo_content):
 def test_results_show_title_excerpt_and_kind(client, demo_content):
     soup, titles = search(client, "/fr/recherche/", "CGIT")
     assert "Convention avec la CCI-NC pour la formation à la fibre optique" in titles
-    result = next(li for li in soup.select(".search-result")
-                  if "CCI-NC pour la formation" in li.select_one(".search-result__title").get_text())
+    result = next(
+        li
+        for li in soup.select(".search-result")
+        if "CCI-NC pour la formation" in li.select_one(".search-result__title").get_text()
+    )
     assert result.select_one(".search-result__kind").get_text() == "Convention"
     assert "plateau école (CGIT)" in result.select_one(".search-result__excerpt").get_text()
 
@@ -69,8 +72,11 @@ def test_results_are_paginated(client, demo_content):
 
     home = HomePage.objects.get()
     for number in range(12):
-        ContentPageFactory(parent=home, title=f"Xylophone lagunaire {number}",
-                           intro_fr="Un xylophone lagunaire, mot que nulle autre page n’emploie.")
+        ContentPageFactory(
+            parent=home,
+            title=f"Xylophone lagunaire {number}",
+            intro_fr="Un xylophone lagunaire, mot que nulle autre page n’emploie.",
+        )
     soup, first = search(client, "/fr/recherche/", "xylophone lagunaire")
     assert soup.select_one(".search-summary").get_text().startswith("12 résultats")
     assert len(first) == 10
@@ -78,10 +84,21 @@ def test_results_are_paginated(client, demo_content):
     assert len(second) == 2 and not set(second) & set(first)
 
 
-@pytest.mark.parametrize("query", [
-    "", "   ", "a" * 10_000, "'; DROP TABLE wagtailcore_page; --", "\" OR 1=1 --",
-    "télécom 📡🌊", "nul\x00byte", "<script>alert(1)</script>", "foo & | ! :* ( )", "\\",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "a" * 10_000,
+        "'; DROP TABLE wagtailcore_page; --",
+        '" OR 1=1 --',
+        "télécom 📡🌊",
+        "nul\x00byte",
+        "<script>alert(1)</script>",
+        "foo & | ! :* ( )",
+        "\\",
+    ],
+)
 def test_any_query_gives_a_normal_page_without_echoing_markup(client, demo_content, query):
     response = client.get("/fr/recherche/", {"q": query, "page": "-3"})
     assert response.status_code == 200

@@ -31,8 +31,10 @@ def test_sitemap_lists_both_languages_with_alternates(client, demo_content):
     root = ElementTree.fromstring(response.content)
     urls = {url.find(f"{SITEMAP}loc").text: url for url in root.findall(f"{SITEMAP}url")}
     assert f"http://localhost{OPENNESS_FR}" in urls and f"http://localhost{OPENNESS_EN}" in urls
-    alternates = {link.get("hreflang"): link.get("href")
-                  for link in urls[f"http://localhost{OPENNESS_FR}"].findall(f"{XHTML}link")}
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in urls[f"http://localhost{OPENNESS_FR}"].findall(f"{XHTML}link")
+    }
     assert alternates == {"fr": f"http://localhost{OPENNESS_FR}", "en": f"http://localhost{OPENNESS_EN}"}
     assert "http://localhost/en/news/signing-agreement-cci/" in urls
 
@@ -97,8 +99,11 @@ def test_every_json_ld_block_parses(client, demo_content):
     crumbs = json_ld(soup_of(client, OPENNESS_EN))[0]
     assert crumbs["@type"] == "BreadcrumbList"
     assert [item["name"] for item in crumbs["itemListElement"]] == [
-        "Openness and cooperation", "Getting to know us", "Values and commitments",
-        "Committing to a policy based on openness"]
+        "Openness and cooperation",
+        "Getting to know us",
+        "Values and commitments",
+        "Committing to a policy based on openness",
+    ]
     assert crumbs["itemListElement"][-1]["item"] == f"http://localhost{OPENNESS_EN}"
     article = [data for data in json_ld(soup_of(client, ARTICLE_FR)) if data["@type"] == "NewsArticle"]
     assert article[0]["headline"] == "Signature d'une convention avec la CCI"
@@ -106,8 +111,10 @@ def test_every_json_ld_block_parses(client, demo_content):
 
 
 def test_footer_links_to_the_legal_pages(client, demo_content):
-    for path, expected in (("/fr/", ["Mentions légales", "Accessibilité", "Plan du site"]),
-                           ("/en/", ["Legal notice", "Accessibility", "Site map"])):
+    for path, expected in (
+        ("/fr/", ["Mentions légales", "Accessibilité", "Plan du site"]),
+        ("/en/", ["Legal notice", "Accessibility", "Site map"]),
+    ):
         soup = soup_of(client, path)
         assert [a.get_text() for a in soup.select(".site-footer__links a")] == expected
 
@@ -121,10 +128,14 @@ def test_site_map_page_lists_the_tree(client, demo_content):
     assert "Committing to a policy based on openness" in soup_of(client, "/en/site-map/").get_text()
 
 
-@pytest.mark.parametrize("path,lang,title", [("/fr/quelque-chose/", "fr", "Le site rencontre un problème"),
-                                             ("/en/something/", "en", "The site has run into a problem")])
-def test_500_page_in_the_visitors_language_without_database(db, django_assert_num_queries, path, lang,
-                                                             title):
+@pytest.mark.parametrize(
+    "path,lang,title",
+    [
+        ("/fr/quelque-chose/", "fr", "Le site rencontre un problème"),
+        ("/en/something/", "en", "The site has run into a problem"),
+    ],
+)
+def test_500_page_in_the_visitors_language_without_database(db, django_assert_num_queries, path, lang, title):
     request = RequestFactory().get(path)
     with django_assert_num_queries(0):
         response = server_error(request)
@@ -147,10 +158,13 @@ def test_unhandled_errors_use_the_500_page(client, demo_content, monkeypatch):
     assert "The site has run into a problem" in response.content.decode()
 
 
-@pytest.mark.parametrize("path,start", [
-    (OPENNESS_FR, "Dans le cadre de sa stratégie d’aménagement"),
-    (OPENNESS_EN, "As part of its territorial planning and development strategy"),
-])
+@pytest.mark.parametrize(
+    "path,start",
+    [
+        (OPENNESS_FR, "Dans le cadre de sa stratégie d’aménagement"),
+        (OPENNESS_EN, "As part of its territorial planning and development strategy"),
+    ],
+)
 def test_pages_without_a_lead_are_described_by_their_opening_words(client, demo_content, path, start):
     soup = soup_of(client, path)
     description = soup.select_one('meta[name="description"]')["content"]

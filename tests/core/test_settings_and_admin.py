@@ -13,11 +13,20 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def manage(*args, **env):
-    environment = {key: value for key, value in os.environ.items()
-                   if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     environment.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_production_refuses_to_start_without_secret_key():
@@ -29,7 +38,10 @@ def test_production_refuses_to_start_without_secret_key():
 
 def test_production_passes_check_deploy_without_warning():
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="optnc_site.settings.production",
         SECRET_KEY="k3J#9v!QpZ2m@xR7tL0wYb$Hs5dF8gNcE1uA6iO4eTq^rWz&yM",
         ALLOWED_HOSTS="www.example.nc",

@@ -28,9 +28,14 @@ def png_bytes(size=(64, 48)):
 def upload(client, name, content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    return client.post(reverse("wagtailimages:add"), {
-        "title": "Essai", "collection": 1, "file": SimpleUploadedFile(name, content),
-    })
+    return client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Essai",
+            "collection": 1,
+            "file": SimpleUploadedFile(name, content),
+        },
+    )
 
 
 def original_files(settings):
@@ -38,13 +43,17 @@ def original_files(settings):
     return sorted(os.listdir(folder)) if folder.exists() else []
 
 
-@pytest.mark.parametrize("name,content,message", [
-    ("fichier.txt", b"ceci n'est pas une image", "Téléversez une image valide"),
-    ("corrompue.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "Téléversez une image valide"),
-    ("tronquee.png", png_bytes((300, 200))[:120], "Téléversez une image valide"),
-])
-def test_bad_uploads_are_refused_in_french_and_leave_nothing(client, editor, settings, name, content,
-                                                             message):
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("fichier.txt", b"ceci n'est pas une image", "Téléversez une image valide"),
+        ("corrompue.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "Téléversez une image valide"),
+        ("tronquee.png", png_bytes((300, 200))[:120], "Téléversez une image valide"),
+    ],
+)
+def test_bad_uploads_are_refused_in_french_and_leave_nothing(
+    client, editor, settings, name, content, message
+):
     client.force_login(editor)
     before = original_files(settings)
     response = upload(client, name, content)
@@ -95,8 +104,9 @@ def news_titles(client):
 
 def test_scheduled_article_appears_then_expires(client, news_index):
     now = timezone.now()
-    article = NewsArticlePageFactory(parent=news_index, title="Annonce programmée",
-                                     title_fr="Annonce programmée", live=False)
+    article = NewsArticlePageFactory(
+        parent=news_index, title="Annonce programmée", title_fr="Annonce programmée", live=False
+    )
     article.go_live_at = now + datetime.timedelta(hours=2)
     article.expire_at = now + datetime.timedelta(days=3)
     article.save_revision().publish()
@@ -115,8 +125,9 @@ def test_scheduled_article_appears_then_expires(client, news_index):
     assert article.expired and not article.live
 
 
-@pytest.mark.parametrize("mode,title,lang", [("fr", "Nous connaître", "fr"),
-                                              ("en", "Getting to know us", "en")])
+@pytest.mark.parametrize(
+    "mode,title,lang", [("fr", "Nous connaître", "fr"), ("en", "Getting to know us", "en")]
+)
 def test_each_preview_mode_renders_its_language(demo_content, manager, mode, title, lang):
     from bs4 import BeautifulSoup
 
@@ -150,8 +161,9 @@ def test_menu_cache_follows_the_tree(client, home):
 
     first = ContentPageFactory(parent=home, title="Rubrique", title_fr="Rubrique", show_in_menus=True)
     assert menu() == ["Rubrique"]
-    second = ContentPageFactory(parent=home, title="Nouvelle", title_fr="Nouvelle", show_in_menus=True,
-                                live=False)
+    second = ContentPageFactory(
+        parent=home, title="Nouvelle", title_fr="Nouvelle", show_in_menus=True, live=False
+    )
     assert menu() == ["Rubrique"]  # cached, and the new page is a draft anyway
     second.save_revision().publish()
     assert menu() == ["Rubrique", "Nouvelle"]
@@ -219,8 +231,9 @@ def test_image_block_without_alt_text_cannot_be_saved_with_an_image(db):
     image = wagtail_factories.ImageFactory()
     with pytest.raises(ValidationError):
         block.clean(block.to_python({"image": image.pk, "alt_text": "", "caption": "", "credit": ""}))
-    cleaned = block.clean(block.to_python({"image": image.pk, "alt_text": "Une photo", "caption": "",
-                                           "credit": ""}))
+    cleaned = block.clean(
+        block.to_python({"image": image.pk, "alt_text": "Une photo", "caption": "", "credit": ""})
+    )
     assert cleaned["alt_text"] == "Une photo"
 
 
@@ -239,8 +252,9 @@ def test_revisions_can_be_compared(client, manager, draft):
     draft.title_fr = "Seconde version"
     second = draft.save_revision()
     client.force_login(manager)
-    response = client.get(reverse("wagtailadmin_pages:revisions_compare",
-                                  args=[draft.pk, first.pk, second.pk]))
+    response = client.get(
+        reverse("wagtailadmin_pages:revisions_compare", args=[draft.pk, first.pk, second.pk])
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert "Première" in body and "Seconde" in body  # the diff marks each changed word

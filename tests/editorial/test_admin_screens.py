@@ -27,8 +27,9 @@ def test_add_screens_open_for_each_allowed_type(client, editor, demo_content):
     client.force_login(editor)
     for parent in Page.objects.filter(depth=3).specific():
         for model in parent.specific_class.allowed_subpage_models():
-            url = reverse("wagtailadmin_pages:add", args=[model._meta.app_label,
-                                                          model._meta.model_name, parent.pk])
+            url = reverse(
+                "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
+            )
             response = client.get(url)
             assert response.status_code in (200, 302), (parent, model)
 
@@ -36,8 +37,9 @@ def test_add_screens_open_for_each_allowed_type(client, editor, demo_content):
 def test_partner_snippet_editor_opens(client, editor, demo_content):
     client.force_login(editor)
     partner = Partner.objects.first()
-    assert client.get(reverse("wagtailsnippets_partnerships_partner:edit",
-                              args=[partner.pk])).status_code == 200
+    assert (
+        client.get(reverse("wagtailsnippets_partnerships_partner:edit", args=[partner.pk])).status_code == 200
+    )
     listing = client.get(reverse("wagtailsnippets_partnerships_partner:list"))
     assert listing.status_code == 200 and partner.name in listing.content.decode()
 
@@ -57,8 +59,9 @@ def test_admin_is_french_even_for_an_english_browser(client, editor, draft):
     assert '<html lang="fr"' in response.content.decode()
     # Saving from that browser still writes French into Wagtail's raw columns.
     data = page_form_data(draft, title_fr="Titre français", title_en="English title")
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), data,
-                           HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]), data, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     revision = draft.get_latest_revision()

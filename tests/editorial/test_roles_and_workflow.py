@@ -68,8 +68,11 @@ def test_manager_approves_and_the_page_goes_live(client, editor, manager, draft)
     state = submit(client, editor, draft)
     client.force_login(manager)
     response = client.post(
-        reverse("wagtailadmin_pages:workflow_action",
-                args=[draft.pk, "approve", state.current_task_state.pk]), {"comment": ""})
+        reverse(
+            "wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", state.current_task_state.pk]
+        ),
+        {"comment": ""},
+    )
     assert response.status_code in (200, 302)
     draft.refresh_from_db()
     assert draft.live
@@ -82,9 +85,10 @@ def test_rejection_returns_to_the_editor_with_its_comment(client, editor, manage
     state = submit(client, editor, draft)
     mail.outbox.clear()
     client.force_login(manager)
-    client.post(reverse("wagtailadmin_pages:workflow_action",
-                        args=[draft.pk, "reject", state.current_task_state.pk]),
-                {"comment": "Merci d’ajouter la date de signature."})
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "reject", state.current_task_state.pk]),
+        {"comment": "Merci d’ajouter la date de signature."},
+    )
     state.refresh_from_db()
     draft.refresh_from_db()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
@@ -122,8 +126,10 @@ def test_anonymous_visitors_get_the_login_page(client, db, path):
 
 def test_anonymous_visitors_never_see_drafts_or_previews(client, draft):
     assert client.get(f"/fr/{draft.slug_fr}/", HTTP_HOST="localhost").status_code == 404
-    for url in (reverse("wagtailadmin_pages:view_draft", args=[draft.pk]),
-                reverse("wagtailadmin_pages:preview_on_edit", args=[draft.pk])):
+    for url in (
+        reverse("wagtailadmin_pages:view_draft", args=[draft.pk]),
+        reverse("wagtailadmin_pages:preview_on_edit", args=[draft.pk]),
+    ):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
     assert Page.objects.get(pk=draft.pk).live is False

@@ -1,4 +1,3 @@
-
 from events.models import EventIndexPage, EventPage
 from tests.core.factories import TranslatedPageFactory
 

@@ -17,21 +17,34 @@ def editor_client(client, db):
 def test_add_and_edit_forms_open(editor_client, demo_content):
     events = EventIndexPage.objects.get()
     memberships = MembershipIndexPage.objects.get()
-    for app, model, parent in (("events", "eventpage", events),
-                               ("memberships", "membershippage", memberships)):
+    for app, model, parent in (
+        ("events", "eventpage", events),
+        ("memberships", "membershippage", memberships),
+    ):
         response = editor_client.get(f"/admin/pages/add/{app}/{model}/{parent.pk}/")
         assert response.status_code == 200, (model, response.status_code)
-    for page in (events, memberships, EventPage.objects.get(slug_fr="conference-apnic-46"),
-                 MembershipPage.objects.get(slug_fr="apnic")):
+    for page in (
+        events,
+        memberships,
+        EventPage.objects.get(slug_fr="conference-apnic-46"),
+        MembershipPage.objects.get(slug_fr="apnic"),
+    ):
         assert editor_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
 
 
 def test_an_event_is_published_from_the_admin_with_its_dates_checked(editor_client, event_index):
     url = f"/admin/pages/add/events/eventpage/{event_index.pk}/"
     data = {
-        "title_fr": "Techday", "slug_fr": "techday", "title_en": "", "slug_en": "",
-        "date_precision": "day", "start_date": "2019-10-10", "end_date": "2019-10-09",
-        "kind": "", "role": "", "action-publish": "publish",
+        "title_fr": "Techday",
+        "slug_fr": "techday",
+        "title_en": "",
+        "slug_en": "",
+        "date_precision": "day",
+        "start_date": "2019-10-10",
+        "end_date": "2019-10-09",
+        "kind": "",
+        "role": "",
+        "action-publish": "publish",
     }
     for name in ("body_fr", "body_en", "memberships", "partners"):
         data[f"{name}-count"] = "0"
@@ -43,4 +56,3 @@ def test_an_event_is_published_from_the_admin_with_its_dates_checked(editor_clie
     assert response.status_code == 302
     page = EventPage.objects.get(slug_fr="techday")
     assert page.live and str(page.end_date) == "2019-10-11"
-

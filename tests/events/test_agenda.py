@@ -20,13 +20,14 @@ def soup_of(response):
 
 def sections(soup):
     """[(heading, [event titles])] in page order."""
-    return [(section.h2.get_text(), [a.get_text() for a in section.select(".card__link")])
-            for section in soup.select(".agenda__section")]
+    return [
+        (section.h2.get_text(), [a.get_text() for a in section.select(".card__link")])
+        for section in soup.select(".agenda__section")
+    ]
 
 
 def event(index, title, **fields):
-    return EventPageFactory(parent=index, title=title, title_fr=title, title_en=f"{title} (en)",
-                            **fields)
+    return EventPageFactory(parent=index, title=title, title_fr=title, title_en=f"{title} (en)", **fields)
 
 
 @pytest.fixture
@@ -47,14 +48,14 @@ def agenda(event_index):
 
 def test_upcoming_soonest_first_then_past_by_year_latest_first(client, agenda, frozen_today):
     assert sections(soup_of(client.get("/fr/evenements/"))) == [
-        ("À venir", ["Année 2024", "Juin 2024", "En cours", "Aujourd’hui", "Juillet",
-                     "L’an prochain"]),
+        ("À venir", ["Année 2024", "Juin 2024", "En cours", "Aujourd’hui", "Juillet", "L’an prochain"]),
         ("Événements passés : 2024", ["Hier", "Mai 2024"]),
         ("Événements passés : 2023", ["Passé 2023", "Année 2023"]),
     ]
     # Ten events a page: the undated one opens the second.
     assert sections(soup_of(client.get("/fr/evenements/?page=2"))) == [
-        ("Dates non communiquées", ["Sans date"])]
+        ("Dates non communiquées", ["Sans date"])
+    ]
 
 
 def test_the_split_follows_today(client, agenda, monkeypatch):
@@ -63,8 +64,10 @@ def test_the_split_follows_today(client, agenda, monkeypatch):
     monkeypatch.setattr(dates, "today", lambda: D(2024, 7, 2))
     soup = soup_of(client.get("/fr/evenements/"))
     assert sections(soup)[0] == ("À venir", ["Année 2024", "L’an prochain"])
-    assert sections(soup)[1] == ("Événements passés : 2024",
-                                 ["Juillet", "Aujourd’hui", "Hier", "En cours", "Juin 2024", "Mai 2024"])
+    assert sections(soup)[1] == (
+        "Événements passés : 2024",
+        ["Juillet", "Aujourd’hui", "Hier", "En cours", "Juin 2024", "Mai 2024"],
+    )
 
 
 def test_dates_read_in_french_and_english(client, event_index, frozen_today):
@@ -87,8 +90,16 @@ def test_undated_event_says_so(client, event_index, frozen_today):
 
 
 def test_english_falls_back_to_french_marked(client, event_index, frozen_today):
-    EventPageFactory(parent=event_index, title="Forum", title_fr="Forum", title_en="",
-                     summary_en="", place_fr="CPS, Anse-Vata", city_fr="Nouméa", city_en="Nouméa")
+    EventPageFactory(
+        parent=event_index,
+        title="Forum",
+        title_fr="Forum",
+        title_en="",
+        summary_en="",
+        place_fr="CPS, Anse-Vata",
+        city_fr="Nouméa",
+        city_en="Nouméa",
+    )
     soup = soup_of(client.get("/en/events/"))
     link = soup.select_one(".card__link")
     assert (link.get_text(), link["lang"]) == ("Forum", "fr")
@@ -100,9 +111,9 @@ def test_english_falls_back_to_french_marked(client, event_index, frozen_today):
 
 def test_filter_by_year_and_role(client, agenda, frozen_today):
     assert sections(soup_of(client.get("/fr/evenements/?year=2023"))) == [
-        ("Événements passés : 2023", ["Passé 2023", "Année 2023"])]
-    assert sections(soup_of(client.get("/fr/evenements/?role=participant"))) == [
-        ("À venir", ["Juillet"])]
+        ("Événements passés : 2023", ["Passé 2023", "Année 2023"])
+    ]
+    assert sections(soup_of(client.get("/fr/evenements/?role=participant"))) == [("À venir", ["Juillet"])]
     soup = soup_of(client.get("/fr/evenements/?year=2025&role=organiser"))
     assert sections(soup) == [("À venir", ["L’an prochain"])]
     assert soup.select_one("#filtre-annee option[selected]")["value"] == "2025"
@@ -111,8 +122,7 @@ def test_filter_by_year_and_role(client, agenda, frozen_today):
 
 def test_year_choices_are_the_years_with_events(client, agenda, frozen_today):
     soup = soup_of(client.get("/fr/evenements/"))
-    assert [option["value"] for option in soup.select("#filtre-annee option")] == [
-        "", "2025", "2024", "2023"]
+    assert [option["value"] for option in soup.select("#filtre-annee option")] == ["", "2025", "2024", "2023"]
 
 
 def test_no_result_is_a_normal_page(client, agenda, frozen_today):
@@ -121,12 +131,26 @@ def test_no_result_is_a_normal_page(client, agenda, frozen_today):
     assert "Aucun événement ne correspond à ces critères." in soup.get_text()
 
 
-@pytest.mark.parametrize("query", [
-    "year=abc", "year=1999", "year=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%93", "year=2023.0",
-    "year=%00", "role=chef", "role=%3Cscript%3Ealert(1)%3C/script%3E", "year=2023&year=<b>",
-    "page=abc", "page=0", "page=-1", "page=99999999999999999999", "page=%00", "page=1e3",
-    "format=ics",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "year=abc",
+        "year=1999",
+        "year=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%93",
+        "year=2023.0",
+        "year=%00",
+        "role=chef",
+        "role=%3Cscript%3Ealert(1)%3C/script%3E",
+        "year=2023&year=<b>",
+        "page=abc",
+        "page=0",
+        "page=-1",
+        "page=99999999999999999999",
+        "page=%00",
+        "page=1e3",
+        "format=ics",
+    ],
+)
 def test_malformed_parameters_never_fail_nor_echo(client, agenda, frozen_today, query):
     response = client.get(f"/fr/evenements/?{query}")
     assert response.status_code == 200
@@ -139,21 +163,35 @@ def test_malformed_parameters_never_fail_nor_echo(client, agenda, frozen_today, 
 
 def test_pagination_keeps_the_filters_and_clamps_the_page(client, event_index, frozen_today):
     for n in range(23):
-        event(event_index, f"Événement {n:02d}", start_date=D(2023, 1, 1) + datetime.timedelta(days=n),
-              role="participant")
+        event(
+            event_index,
+            f"Événement {n:02d}",
+            start_date=D(2023, 1, 1) + datetime.timedelta(days=n),
+            role="participant",
+        )
     first = soup_of(client.get("/fr/evenements/?role=participant"))
     assert len(first.select(".card")) == 10
     assert first.select_one(".agenda__count").get_text() == "23 événements"
     links = [a["href"] for a in first.select(".pagination a")]
-    assert links == ["?role=participant&page=1", "?role=participant&page=2",
-                     "?role=participant&page=3", "?role=participant&page=2"]
+    assert links == [
+        "?role=participant&page=1",
+        "?role=participant&page=2",
+        "?role=participant&page=3",
+        "?role=participant&page=2",
+    ]
     assert first.select_one(".pagination a[aria-current]").get_text(" ", strip=True).endswith("1")
     last = soup_of(client.get("/fr/evenements/?role=participant&page=3"))
-    assert [a.get_text() for a in last.select(".card__link")] == ["Événement 02", "Événement 01",
-                                                                  "Événement 00"]
+    assert [a.get_text() for a in last.select(".card__link")] == [
+        "Événement 02",
+        "Événement 01",
+        "Événement 00",
+    ]
     beyond = soup_of(client.get("/fr/evenements/?role=participant&page=7"))
-    assert [a.get_text() for a in beyond.select(".card__link")] == ["Événement 02", "Événement 01",
-                                                                    "Événement 00"]
+    assert [a.get_text() for a in beyond.select(".card__link")] == [
+        "Événement 02",
+        "Événement 01",
+        "Événement 00",
+    ]
 
 
 def test_unpublished_events_stay_out(client, event_index, frozen_today):

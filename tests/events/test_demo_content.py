@@ -58,7 +58,12 @@ def test_demo_events_hold_the_known_facts_only(demo_content):
     for name in ("Smartday", "Techday", "TEDx"):
         page = events[name]
         assert (page.start_date, page.end_date, page.city_fr, page.role, page.participants) == (
-            None, None, "", "", None)
+            None,
+            None,
+            "",
+            "",
+            None,
+        )
     for page in events.values():
         assert page.title_en and page.summary_fr and page.summary_en and page.slug_en
 
@@ -72,13 +77,19 @@ def test_demo_memberships(demo_content):
     assert memberships["uit"].member_since_year is None and not memberships["uit"].member_since_text_fr
     assert memberships["apnic"].logo.title == "Logo APNIC"
     assert "193 États membres et 700 membres et associés" in json.dumps(
-        memberships["uit"].about_fr.get_prep_value(), ensure_ascii=False)
+        memberships["uit"].about_fr.get_prep_value(), ensure_ascii=False
+    )
 
 
 def test_agenda_shows_the_demo_events_in_french(client, demo_content):
     text = " ".join(soup_of(client.get("/fr/evenements/")).get_text(" ").split())
-    for expected in ("du 6 au 13 septembre 2018", "le 20 janvier 2018", "janvier 2018",
-                     "du 3 au 5 novembre 2016", "dates non communiquées"):
+    for expected in (
+        "du 6 au 13 septembre 2018",
+        "le 20 janvier 2018",
+        "janvier 2018",
+        "du 3 au 5 novembre 2016",
+        "dates non communiquées",
+    ):
         assert expected in text
 
 
@@ -87,16 +98,28 @@ def test_a_page_list_block_shows_events_with_their_dates(client, demo_content):
     apnic = EventPage.objects.get(slug_fr="conference-apnic-46")
     pita = MembershipPage.objects.get(slug_fr="pita")
     openness = ContentPage.objects.get(slug_fr="s-engager-dans-une-politique-d-ouverture")
-    openness.body_fr = [*openness.body_fr.raw_data, {
-        "type": "page_list", "value": {"heading": "Événements et adhésions", "parent": None,
-                                       "pages": [apnic.pk, pita.pk], "limit": 6}}]
+    openness.body_fr = [
+        *openness.body_fr.raw_data,
+        {
+            "type": "page_list",
+            "value": {
+                "heading": "Événements et adhésions",
+                "parent": None,
+                "pages": [apnic.pk, pita.pk],
+                "limit": 6,
+            },
+        },
+    ]
     openness.save_revision().publish()
-    soup = soup_of(client.get("/fr/nous-connaitre/valeurs-et-engagements/"
-                              "s-engager-dans-une-politique-d-ouverture/"))
+    soup = soup_of(
+        client.get("/fr/nous-connaitre/valeurs-et-engagements/s-engager-dans-une-politique-d-ouverture/")
+    )
     heading = soup.find("h2", string="Événements et adhésions")
     cards = heading.find_next("ul").select(".card")
     assert [card.select_one(".card__meta").get_text() for card in cards] == [
-        "du 6 au 13 septembre 2018", "Membre depuis 2002"]
+        "du 6 au 13 septembre 2018",
+        "Membre depuis 2002",
+    ]
 
 
 def test_loading_twice_changes_none_of_these_pages(db):

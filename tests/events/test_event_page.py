@@ -44,12 +44,24 @@ def json_ld(soup):
 @pytest.fixture
 def apnic(event_index):
     return EventPageFactory(
-        parent=event_index, title="Conférence APNIC 46", title_fr="Conférence APNIC 46",
-        title_en="APNIC 46 conference", slug="conference-apnic-46", slug_fr="conference-apnic-46",
-        slug_en="apnic-46-conference", kind="conference", role="co_organiser",
-        start_date=D(2018, 9, 6), end_date=D(2018, 9, 13), city_fr="Nouméa", city_en="Nouméa",
-        country_fr="Nouvelle-Calédonie", country_en="New Caledonia", organisers_fr="APNIC",
-        participants=300, countries=46,
+        parent=event_index,
+        title="Conférence APNIC 46",
+        title_fr="Conférence APNIC 46",
+        title_en="APNIC 46 conference",
+        slug="conference-apnic-46",
+        slug_fr="conference-apnic-46",
+        slug_en="apnic-46-conference",
+        kind="conference",
+        role="co_organiser",
+        start_date=D(2018, 9, 6),
+        end_date=D(2018, 9, 13),
+        city_fr="Nouméa",
+        city_en="Nouméa",
+        country_fr="Nouvelle-Calédonie",
+        country_en="New Caledonia",
+        organisers_fr="APNIC",
+        participants=300,
+        countries=46,
     )
 
 
@@ -58,9 +70,12 @@ def test_french_page_lists_its_facts(client, apnic):
     assert soup.html["lang"] == "fr"
     assert soup.h1.get_text() == "Conférence APNIC 46"
     assert facts(soup) == {
-        "Dates": "du 6 au 13 septembre 2018", "Lieu": "Nouméa , Nouvelle-Calédonie",
-        "Rôle de l’OPT-NC": "Co-organisateur", "Organisé par": "OPT-NC, APNIC",
-        "Participants": "300", "Pays représentés": "46",
+        "Dates": "du 6 au 13 septembre 2018",
+        "Lieu": "Nouméa , Nouvelle-Calédonie",
+        "Rôle de l’OPT-NC": "Co-organisateur",
+        "Organisé par": "OPT-NC, APNIC",
+        "Participants": "300",
+        "Pays représentés": "46",
     }
     assert soup.select_one(".event__kind").get_text() == "Conférence"
 
@@ -76,13 +91,21 @@ def test_english_page_reads_english_and_marks_french_fallback(client, apnic):
     organisers = [div.dd for div in soup.select(".facts div") if div.dd.get_text() == "OPT-NC, APNIC"]
     assert organisers[0]["lang"] == "fr"
     alternates = {link["hreflang"]: link["href"] for link in soup.select("link[hreflang]")}
-    assert alternates == {"fr": "http://localhost/fr/evenements/conference-apnic-46/",
-                          "en": "http://localhost/en/events/apnic-46-conference/"}
+    assert alternates == {
+        "fr": "http://localhost/fr/evenements/conference-apnic-46/",
+        "en": "http://localhost/en/events/apnic-46-conference/",
+    }
 
 
 def test_unknown_facts_are_left_out_never_invented(client, event_index):
-    EventPageFactory(parent=event_index, title="Smartday", title_fr="Smartday", slug="smartday",
-                     slug_fr="smartday", slug_en="smartday")
+    EventPageFactory(
+        parent=event_index,
+        title="Smartday",
+        title_fr="Smartday",
+        slug="smartday",
+        slug_fr="smartday",
+        slug_en="smartday",
+    )
     soup = soup_of(client.get("/fr/evenements/smartday/"))
     assert facts(soup) == {"Dates": "dates non communiquées"}
     assert not soup.select('a[type="text/calendar"]')
@@ -98,12 +121,18 @@ def test_json_ld_describes_the_event(client, apnic):
     assert data["name"] == "Conférence APNIC 46"
     assert (data["startDate"], data["endDate"]) == ("2018-09-06", "2018-09-13")
     assert data["location"] == {
-        "@type": "Place", "name": "Nouméa, Nouvelle-Calédonie",
-        "address": {"@type": "PostalAddress", "addressLocality": "Nouméa",
-                    "addressCountry": "Nouvelle-Calédonie"},
+        "@type": "Place",
+        "name": "Nouméa, Nouvelle-Calédonie",
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": "Nouméa",
+            "addressCountry": "Nouvelle-Calédonie",
+        },
     }
-    assert data["organizer"] == [{"@type": "Organization", "name": "OPT-NC"},
-                                 {"@type": "Organization", "name": "APNIC"}]
+    assert data["organizer"] == [
+        {"@type": "Organization", "name": "OPT-NC"},
+        {"@type": "Organization", "name": "APNIC"},
+    ]
     assert data["url"] == "http://localhost/fr/evenements/conference-apnic-46/"
     english = json_ld(soup_of(client.get("/en/events/apnic-46-conference/")))
     assert english["name"] == "APNIC 46 conference"
@@ -112,12 +141,17 @@ def test_json_ld_describes_the_event(client, apnic):
 
 
 def test_json_ld_dates_keep_their_precision_and_time_zone(client, event_index):
-    timed = EventPageFactory(parent=event_index, start_date=D(2019, 8, 1), start_time=T(9, 0),
-                             end_time=T(17, 30), role="participant", organisers_fr="PITA")
+    timed = EventPageFactory(
+        parent=event_index,
+        start_date=D(2019, 8, 1),
+        start_time=T(9, 0),
+        end_time=T(17, 30),
+        role="participant",
+        organisers_fr="PITA",
+    )
     month = EventPageFactory(parent=event_index, start_date=D(2018, 1, 1), date_precision="month")
     data = json_ld(soup_of(client.get(url(timed))))
-    assert (data["startDate"], data["endDate"]) == ("2019-08-01T09:00:00+11:00",
-                                                    "2019-08-01T17:30:00+11:00")
+    assert (data["startDate"], data["endDate"]) == ("2019-08-01T09:00:00+11:00", "2019-08-01T17:30:00+11:00")
     assert data["organizer"] == [{"@type": "Organization", "name": "PITA"}]
     data = json_ld(soup_of(client.get(url(month))))
     assert data["startDate"] == "2018-01" and "endDate" not in data
@@ -125,8 +159,7 @@ def test_json_ld_dates_keep_their_precision_and_time_zone(client, event_index):
 
 def test_json_ld_cannot_break_out_of_its_script(client, event_index):
     title = "</script><script>alert(1)</script>"
-    page = EventPageFactory(parent=event_index, title=title, title_fr=title,
-                            summary_fr="Tom & Jerry <b>")
+    page = EventPageFactory(parent=event_index, title=title, title_fr=title, summary_fr="Tom & Jerry <b>")
     response = client.get(url(page))
     assert json_ld(soup_of(response))["name"] == title
     assert json_ld(soup_of(response))["description"] == "Tom & Jerry <b>"
@@ -135,8 +168,7 @@ def test_json_ld_cannot_break_out_of_its_script(client, event_index):
 
 def test_related_memberships_and_partners(client, apnic, home):
     index = MembershipIndexPageFactory(parent=home)
-    membership = MembershipPageFactory(parent=index, title="APNIC", title_fr="APNIC",
-                                       member_since_year=2004)
+    membership = MembershipPageFactory(parent=index, title="APNIC", title_fr="APNIC", member_since_year=2004)
     draft = MembershipPageFactory(parent=index, live=False)
     partner = PartnerFactory(name="CCI-NC", name_fr="CCI-NC", website="https://example.nc/")
     apnic.memberships = [("membership", draft), ("membership", membership)]
@@ -151,8 +183,12 @@ def test_related_memberships_and_partners(client, apnic, home):
 
 
 def test_image_with_its_alternative_text(client, event_index):
-    page = EventPageFactory(parent=event_index, image=wagtail_factories.ImageFactory(),
-                            image_alt_fr="Bannière de la conférence", image_alt_en="")
+    page = EventPageFactory(
+        parent=event_index,
+        image=wagtail_factories.ImageFactory(),
+        image_alt_fr="Bannière de la conférence",
+        image_alt_en="",
+    )
     soup = soup_of(client.get(url(page)))
     assert soup.select_one(".event__image img")["alt"] == "Bannière de la conférence"
     english = soup_of(client.get(url(page, "en")))
@@ -168,17 +204,20 @@ def test_card_meta_is_the_date_range(apnic):
         assert apnic.card()["summary"] == "Summary of the event."
 
 
-@pytest.mark.parametrize("fields,field", [
-    ({"end_date": D(2018, 9, 1)}, "end_date"),
-    ({"start_date": None, "end_date": D(2018, 9, 1)}, "end_date"),
-    ({"start_date": None, "start_time": T(9, 0)}, "start_time"),
-    ({"end_time": T(9, 0)}, "end_time"),
-    ({"start_time": T(10, 0), "end_time": T(9, 0)}, "end_time"),
-    ({"start_time": T(10, 0), "end_date": D(2018, 9, 7)}, "end_time"),
-    ({"date_precision": "month", "end_date": D(2018, 9, 7)}, "end_date"),
-    ({"date_precision": "year", "start_time": T(9, 0)}, "start_time"),
-    ({"image": "image", "image_alt_fr": ""}, "image_alt_fr"),
-])
+@pytest.mark.parametrize(
+    "fields,field",
+    [
+        ({"end_date": D(2018, 9, 1)}, "end_date"),
+        ({"start_date": None, "end_date": D(2018, 9, 1)}, "end_date"),
+        ({"start_date": None, "start_time": T(9, 0)}, "start_time"),
+        ({"end_time": T(9, 0)}, "end_time"),
+        ({"start_time": T(10, 0), "end_time": T(9, 0)}, "end_time"),
+        ({"start_time": T(10, 0), "end_date": D(2018, 9, 7)}, "end_time"),
+        ({"date_precision": "month", "end_date": D(2018, 9, 7)}, "end_date"),
+        ({"date_precision": "year", "start_time": T(9, 0)}, "start_time"),
+        ({"image": "image", "image_alt_fr": ""}, "image_alt_fr"),
+    ],
+)
 def test_inconsistent_dates_are_refused(event_index, fields, field):
     if fields.get("image"):
         fields["image"] = wagtail_factories.ImageFactory()

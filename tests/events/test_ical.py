@@ -24,12 +24,20 @@ def events_of(calendar):
 @pytest.fixture
 def apnic(event_index):
     return EventPageFactory(
-        parent=event_index, title="Conférence APNIC 46", title_fr="Conférence APNIC 46",
-        title_en="APNIC 46 conference", slug="conference-apnic-46", slug_fr="conference-apnic-46",
-        slug_en="apnic-46-conference", start_date=D(2018, 9, 6), end_date=D(2018, 9, 13),
+        parent=event_index,
+        title="Conférence APNIC 46",
+        title_fr="Conférence APNIC 46",
+        title_en="APNIC 46 conference",
+        slug="conference-apnic-46",
+        slug_fr="conference-apnic-46",
+        slug_en="apnic-46-conference",
+        start_date=D(2018, 9, 6),
+        end_date=D(2018, 9, 13),
         summary_fr="Ateliers puis conférence, à Nouméa ; 300 participants, 46 pays.",
         summary_en="Workshops, then the conference, in Nouméa; 300 participants, 46 countries.",
-        city_fr="Nouméa", country_fr="Nouvelle-Calédonie", country_en="New Caledonia",
+        city_fr="Nouméa",
+        country_fr="Nouvelle-Calédonie",
+        country_en="New Caledonia",
     )
 
 
@@ -72,9 +80,16 @@ def test_uid_is_stable_across_requests_and_languages(client, apnic):
 
 
 def test_timed_event_carries_its_time_zone(client, event_index):
-    page = EventPageFactory(parent=event_index, slug="atelier", slug_fr="atelier", slug_en="workshop",
-                            start_date=D(2019, 8, 1), start_time=T(9, 0),
-                            end_date=D(2019, 8, 2), end_time=T(12, 30))
+    page = EventPageFactory(
+        parent=event_index,
+        slug="atelier",
+        slug_fr="atelier",
+        slug_en="workshop",
+        start_date=D(2019, 8, 1),
+        start_time=T(9, 0),
+        end_date=D(2019, 8, 2),
+        end_time=T(12, 30),
+    )
     calendar = calendar_of(client.get("/fr/evenements/atelier/ical/"))
     (timezone,) = calendar.walk("VTIMEZONE")
     assert str(timezone["TZID"]) == "Pacific/Noumea"
@@ -89,11 +104,13 @@ def test_timed_event_carries_its_time_zone(client, event_index):
 
 def test_agenda_holds_every_event_known_to_the_day(client, apnic, event_index):
     EventPageFactory(parent=event_index, title="PITA", title_fr="PITA", start_date=D(2018, 1, 20))
-    EventPageFactory(parent=event_index, title="PTC", title_fr="PTC", start_date=D(2018, 1, 1),
-                     date_precision="month")
+    EventPageFactory(
+        parent=event_index, title="PTC", title_fr="PTC", start_date=D(2018, 1, 1), date_precision="month"
+    )
     EventPageFactory(parent=event_index, title="Smartday", title_fr="Smartday")
-    EventPageFactory(parent=event_index, title="Brouillon", title_fr="Brouillon",
-                     start_date=D(2018, 2, 1), live=False)
+    EventPageFactory(
+        parent=event_index, title="Brouillon", title_fr="Brouillon", start_date=D(2018, 2, 1), live=False
+    )
     response = client.get("/fr/evenements/ical/")
     assert response["Content-Disposition"] == 'attachment; filename="evenements.ics"'
     calendar = calendar_of(response)
@@ -104,16 +121,28 @@ def test_agenda_holds_every_event_known_to_the_day(client, apnic, event_index):
 
 def test_undated_or_imprecise_events_have_no_calendar_file(client, event_index):
     EventPageFactory(parent=event_index, slug="smartday", slug_fr="smartday", slug_en="smartday")
-    EventPageFactory(parent=event_index, slug="ptc", slug_fr="ptc", slug_en="ptc",
-                     start_date=D(2018, 1, 1), date_precision="month")
+    EventPageFactory(
+        parent=event_index,
+        slug="ptc",
+        slug_fr="ptc",
+        slug_en="ptc",
+        start_date=D(2018, 1, 1),
+        date_precision="month",
+    )
     assert client.get("/fr/evenements/smartday/ical/").status_code == 404
     assert client.get("/fr/evenements/ptc/ical/").status_code == 404
 
 
 def test_long_lines_are_folded_and_text_escaped(client, event_index):
     summary = "Un résumé très long, avec des virgules; des points-virgules\net un saut de ligne. " * 3
-    EventPageFactory(parent=event_index, slug="long", slug_fr="long", slug_en="long",
-                     start_date=D(2020, 2, 2), summary_fr=summary)
+    EventPageFactory(
+        parent=event_index,
+        slug="long",
+        slug_fr="long",
+        slug_en="long",
+        start_date=D(2020, 2, 2),
+        summary_fr=summary,
+    )
     response = client.get("/fr/evenements/long/ical/")
     lines = response.content.split(b"\r\n")
     assert all(len(line) <= 75 for line in lines)

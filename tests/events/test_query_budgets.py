@@ -23,9 +23,12 @@ CALENDAR_BUDGET = 9
 def populate(event_index, memberships, count, offset):
     for n in range(offset, offset + count):
         page = EventPageFactory(
-            parent=event_index, start_date=datetime.date(2015, 1, 1) + datetime.timedelta(days=40 * n),
+            parent=event_index,
+            start_date=datetime.date(2015, 1, 1) + datetime.timedelta(days=40 * n),
             end_date=datetime.date(2015, 1, 2) + datetime.timedelta(days=40 * n),
-            role="participant" if n % 2 else "organiser", city_fr="Nouméa", place_fr="CPS",
+            role="participant" if n % 2 else "organiser",
+            city_fr="Nouméa",
+            place_fr="CPS",
             start_time=datetime.time(9, 0) if n % 3 == 0 else None,
             end_time=datetime.time(17, 0) if n % 3 == 0 else None,
         )
@@ -41,13 +44,16 @@ def count_queries(client, path):
     return len(captured)
 
 
-@pytest.mark.parametrize("path,budget", [
-    ("/fr/evenements/", AGENDA_BUDGET),
-    ("/en/events/", AGENDA_BUDGET),
-    ("/fr/evenements/?year=2016&role=participant&page=1", AGENDA_BUDGET),
-    ("/fr/evenements/ical/", CALENDAR_BUDGET),
-    ("/en/events/ical/", CALENDAR_BUDGET),
-])
+@pytest.mark.parametrize(
+    "path,budget",
+    [
+        ("/fr/evenements/", AGENDA_BUDGET),
+        ("/en/events/", AGENDA_BUDGET),
+        ("/fr/evenements/?year=2016&role=participant&page=1", AGENDA_BUDGET),
+        ("/fr/evenements/ical/", CALENDAR_BUDGET),
+        ("/en/events/ical/", CALENDAR_BUDGET),
+    ],
+)
 def test_agenda_cost_does_not_grow_with_events(client, event_index, home, path, budget):
     membership_index = MembershipIndexPageFactory(parent=home)
     memberships = [MembershipPageFactory(parent=membership_index) for _ in range(2)]

@@ -32,12 +32,19 @@ def in_english(message, **values):
 @pytest.fixture
 def apnic(membership_index):
     return MembershipPageFactory(
-        parent=membership_index, title="APNIC", title_fr="APNIC", title_en="APNIC",
-        slug="apnic", slug_fr="apnic", slug_en="apnic", acronym_fr="APNIC",
+        parent=membership_index,
+        title="APNIC",
+        title_fr="APNIC",
+        title_en="APNIC",
+        slug="apnic",
+        slug_fr="apnic",
+        slug_en="apnic",
+        acronym_fr="APNIC",
         full_name_fr="Asia Pacific Network Information Centre",
         logo=wagtail_factories.ImageFactory(),
         member_since_text_fr="depuis une quinzaine d’années",
-        member_since_text_en="for some fifteen years", scope="regional",
+        member_since_text_en="for some fifteen years",
+        scope="regional",
         summary_fr="Membre de l’APNIC depuis une quinzaine d’années.",
         summary_en="A member of APNIC for some fifteen years.",
         about_fr=[("paragraph", "<p>L’APNIC gère l’Internet en Asie-Pacifique.</p>")],
@@ -49,8 +56,14 @@ def apnic(membership_index):
 @pytest.fixture
 def uit(membership_index):
     return MembershipPageFactory(
-        parent=membership_index, title="UIT", title_fr="UIT", title_en="ITU", slug="uit",
-        slug_fr="uit", slug_en="itu", scope="international",
+        parent=membership_index,
+        title="UIT",
+        title_fr="UIT",
+        title_en="ITU",
+        slug="uit",
+        slug_fr="uit",
+        slug_en="itu",
+        scope="international",
         full_name_fr="Union internationale des télécommunications",
         full_name_en="International Telecommunication Union",
     )
@@ -66,8 +79,10 @@ def test_membership_page_in_french(client, apnic):
         "Portée": "Régionale",
     }
     assert soup.select_one(".membership__logo img")["alt"] == "Logo APNIC"
-    assert [h2.get_text() for h2 in soup.select("h2")] == ["Ce que fait l’organisation",
-                                                           "Ce que l’OPT-NC y fait"]
+    assert [h2.get_text() for h2 in soup.select("h2")] == [
+        "Ce que fait l’organisation",
+        "Ce que l’OPT-NC y fait",
+    ]
 
 
 def test_membership_page_in_english_marks_french_fallback(client, apnic):
@@ -84,15 +99,17 @@ def test_membership_page_in_english_marks_french_fallback(client, apnic):
 
 
 def test_member_since_a_year(client, membership_index):
-    page = MembershipPageFactory(parent=membership_index, slug="pita", slug_fr="pita", slug_en="pita",
-                                 member_since_year=2002)
+    page = MembershipPageFactory(
+        parent=membership_index, slug="pita", slug_fr="pita", slug_en="pita", member_since_year=2002
+    )
     soup = soup_of(client.get("/fr/adhesions-internationales/pita/"))
     assert facts(soup)["Membre"] == "depuis 2002"
     with translation.override("fr"):
         assert page.card()["meta"] == "Membre depuis 2002"
     with translation.override("en"):
-        assert page.card()["meta"] == in_english("Membre %(since)s",
-                                                 since=in_english("depuis %(year)s", year=2002))
+        assert page.card()["meta"] == in_english(
+            "Membre %(since)s", since=in_english("depuis %(year)s", year=2002)
+        )
 
 
 def test_unknown_membership_date_is_left_out(client, uit):
@@ -102,8 +119,9 @@ def test_unknown_membership_date_is_left_out(client, uit):
 
 
 def test_year_and_wording_are_not_both_given():
-    page = MembershipPage(title="PITA", slug="pita", member_since_year=2002,
-                          member_since_text_fr="depuis longtemps")
+    page = MembershipPage(
+        title="PITA", slug="pita", member_since_year=2002, member_since_text_fr="depuis longtemps"
+    )
     with pytest.raises(ValidationError) as error:
         page.clean()
     assert "member_since_text_fr" in error.value.message_dict
@@ -112,10 +130,11 @@ def test_year_and_wording_are_not_both_given():
 def test_index_groups_by_scope(client, apnic, uit, membership_index):
     MembershipPageFactory(parent=membership_index, title="Brouillon", title_fr="Brouillon", live=False)
     soup = soup_of(client.get("/fr/adhesions-internationales/"))
-    groups = [(section.h2.get_text(), [a.get_text() for a in section.select(".card__link")])
-              for section in soup.select(".page-list")]
-    assert groups == [("Organisations régionales", ["APNIC"]),
-                      ("Organisations internationales", ["UIT"])]
+    groups = [
+        (section.h2.get_text(), [a.get_text() for a in section.select(".card__link")])
+        for section in soup.select(".page-list")
+    ]
+    assert groups == [("Organisations régionales", ["APNIC"]), ("Organisations internationales", ["UIT"])]
     assert soup.select_one(".card__meta").get_text() == "Membre depuis une quinzaine d’années"
     english = soup_of(client.get("/en/international-memberships/"))
     assert [a.get_text() for a in english.select(".card__link")] == ["APNIC", "ITU"]
@@ -128,13 +147,19 @@ def test_empty_index_says_so(client, membership_index):
 
 def test_related_events_show_their_dates(client, apnic, home):
     events = EventIndexPageFactory(parent=home)
-    conference = EventPageFactory(parent=events, title="Conférence APNIC 46",
-                                  title_fr="Conférence APNIC 46", start_date=datetime.date(2018, 9, 6),
-                                  end_date=datetime.date(2018, 9, 13))
+    conference = EventPageFactory(
+        parent=events,
+        title="Conférence APNIC 46",
+        title_fr="Conférence APNIC 46",
+        start_date=datetime.date(2018, 9, 6),
+        end_date=datetime.date(2018, 9, 13),
+    )
     draft = EventPageFactory(parent=events, live=False)
     apnic.events = [("event", conference), ("event", draft)]
     apnic.save_revision().publish()
     soup = soup_of(client.get("/fr/adhesions-internationales/apnic/"))
     cards = soup.select("#evenements-lies + ul .card")
-    assert [(card.select_one(".card__link").get_text(), card.select_one(".card__meta").get_text())
-            for card in cards] == [("Conférence APNIC 46", "du 6 au 13 septembre 2018")]
+    assert [
+        (card.select_one(".card__link").get_text(), card.select_one(".card__meta").get_text())
+        for card in cards
+    ] == [("Conférence APNIC 46", "du 6 au 13 septembre 2018")]

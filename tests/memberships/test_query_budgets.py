@@ -19,15 +19,22 @@ def count_queries(client, path):
 
 def populate(membership_index, count):
     for n in range(count):
-        MembershipPageFactory(parent=membership_index, member_since_year=2000 + n,
-                              scope="regional" if n % 2 else "international")
+        MembershipPageFactory(
+            parent=membership_index,
+            member_since_year=2000 + n,
+            scope="regional" if n % 2 else "international",
+        )
 
 
 def test_membership_index_cost_does_not_grow(client, membership_index):
     populate(membership_index, 3)
-    with_three = count_queries(client, "/fr/adhesions-internationales/"), \
-        count_queries(client, "/en/international-memberships/")
+    with_three = (
+        count_queries(client, "/fr/adhesions-internationales/"),
+        count_queries(client, "/en/international-memberships/"),
+    )
     populate(membership_index, 27)
-    with_thirty = count_queries(client, "/fr/adhesions-internationales/"), \
-        count_queries(client, "/en/international-memberships/")
+    with_thirty = (
+        count_queries(client, "/fr/adhesions-internationales/"),
+        count_queries(client, "/en/international-memberships/"),
+    )
     assert with_three == with_thirty == (MEMBERSHIP_INDEX_BUDGET, MEMBERSHIP_INDEX_BUDGET)

@@ -48,11 +48,23 @@ def test_filter_by_convention_and_by_partner(client, articles):
     assert set(by_other).isdisjoint(by_convention)
 
 
-@pytest.mark.parametrize("query", [
-    "page=abc", "page=-1", "page=0", "page=99999", "page=1.5", "page=%00",
-    "convention=abc", "convention=999999", "partner=-4", "partner=%3Cscript%3Ealert(1)%3C/script%3E",
-    "convention=1&convention=2", "page=" + "9" * 400,
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=abc",
+        "page=-1",
+        "page=0",
+        "page=99999",
+        "page=1.5",
+        "page=%00",
+        "convention=abc",
+        "convention=999999",
+        "partner=-4",
+        "partner=%3Cscript%3Ealert(1)%3C/script%3E",
+        "convention=1&convention=2",
+        "page=" + "9" * 400,
+    ],
+)
 def test_bad_parameters_give_a_normal_page_and_no_echo(client, articles, query):
     response = client.get(f"/fr/actualites/?{query}")
     assert response.status_code == 200
@@ -64,17 +76,23 @@ def test_bad_parameters_give_a_normal_page_and_no_echo(client, articles, query):
 
 
 def test_pagination_keeps_filters(client, articles):
-    soup = BeautifulSoup(client.get(f"/fr/actualites/?partner={articles['partner'].pk}").content,
-                         "html.parser")
+    soup = BeautifulSoup(
+        client.get(f"/fr/actualites/?partner={articles['partner'].pk}").content, "html.parser"
+    )
     assert soup.select_one(".pagination") is None  # six results: one page
     soup = BeautifulSoup(client.get("/fr/actualites/").content, "html.parser")
     assert soup.select_one('.pagination a[rel="next"]')["href"] == "?page=2"
 
 
-@pytest.mark.parametrize("path,lang,kind", [
-    ("/fr/actualites/rss/", "fr", "rss20"), ("/en/news/rss/", "en", "rss20"),
-    ("/fr/actualites/atom/", "fr", "atom10"), ("/en/news/atom/", "en", "atom10"),
-])
+@pytest.mark.parametrize(
+    "path,lang,kind",
+    [
+        ("/fr/actualites/rss/", "fr", "rss20"),
+        ("/en/news/rss/", "en", "rss20"),
+        ("/fr/actualites/atom/", "fr", "atom10"),
+        ("/en/news/atom/", "en", "atom10"),
+    ],
+)
 def test_feeds_parse_with_absolute_links_in_their_language(client, articles, path, lang, kind):
     response = client.get(path)
     assert response.status_code == 200
@@ -96,8 +114,10 @@ def test_feeds_are_declared_in_the_head_of_news_pages(client, articles):
     for path in ("/fr/actualites/", f"/fr/actualites/{articles['items'][0].slug_fr}/"):
         soup = BeautifulSoup(client.get(path).content, "html.parser")
         links = {link["type"]: link["href"] for link in soup.select('head link[rel="alternate"][type]')}
-        assert links == {"application/rss+xml": "/fr/actualites/rss/",
-                         "application/atom+xml": "/fr/actualites/atom/"}
+        assert links == {
+            "application/rss+xml": "/fr/actualites/rss/",
+            "application/atom+xml": "/fr/actualites/atom/",
+        }
     soup = BeautifulSoup(client.get("/en/news/").content, "html.parser")
     assert soup.select_one('head link[type="application/rss+xml"]')["href"] == "/en/news/rss/"
 

@@ -21,19 +21,31 @@ def text_of(soup):
     return " ".join(soup.get_text(" ").split())
 
 
-@pytest.mark.parametrize("path,lang,title", [
-    ("/fr/partenariats/", "fr", "Partenariats"),
-    ("/en/partnerships/", "en", "Partnerships"),
-    ("/fr/actualites/", "fr", "Actualités"),
-    ("/en/news/", "en", "News"),
-    ("/fr/partenariats/convention-unc-pole-numerique-et-technologique/", "fr",
-     "Convention avec l’UNC pour le pôle numérique et technologique"),
-    ("/en/partnerships/agreement-unc-digital-technology-hub/", "en",
-     "Agreement with the UNC for the digital and technology hub"),
-    ("/fr/actualites/signature-d-une-convention-avec-la-cci/", "fr",
-     "Signature d'une convention avec la CCI"),
-    ("/en/news/signing-agreement-cci/", "en", "Signing of an agreement with the CCI"),
-])
+@pytest.mark.parametrize(
+    "path,lang,title",
+    [
+        ("/fr/partenariats/", "fr", "Partenariats"),
+        ("/en/partnerships/", "en", "Partnerships"),
+        ("/fr/actualites/", "fr", "Actualités"),
+        ("/en/news/", "en", "News"),
+        (
+            "/fr/partenariats/convention-unc-pole-numerique-et-technologique/",
+            "fr",
+            "Convention avec l’UNC pour le pôle numérique et technologique",
+        ),
+        (
+            "/en/partnerships/agreement-unc-digital-technology-hub/",
+            "en",
+            "Agreement with the UNC for the digital and technology hub",
+        ),
+        (
+            "/fr/actualites/signature-d-une-convention-avec-la-cci/",
+            "fr",
+            "Signature d'une convention avec la CCI",
+        ),
+        ("/en/news/signing-agreement-cci/", "en", "Signing of an agreement with the CCI"),
+    ],
+)
 def test_every_page_type_renders_in_both_languages(client, demo_content, path, lang, title):
     soup = soup_of(client.get(path))
     assert soup.html["lang"] == lang
@@ -44,14 +56,18 @@ def test_every_page_type_renders_in_both_languages(client, demo_content, path, l
 def test_index_groups_partners_and_lists_their_conventions(client, demo_content):
     soup = soup_of(client.get("/fr/partenariats/"))
     groups = [h3.get_text() for h3 in soup.select("h3")]
-    assert groups == ["Acteurs locaux du numérique",
-                      "Institutions et entreprises liées par un accord-cadre",
-                      "Enseignement et recherche"]
+    assert groups == [
+        "Acteurs locaux du numérique",
+        "Institutions et entreprises liées par un accord-cadre",
+        "Enseignement et recherche",
+    ]
     names = [strong.get_text() for strong in soup.select(".partner__name strong")]
     assert names[:7] == ["FAI", "ECONUM", "ONNC", "ACTIC", "OPEN NC", "ACI", "Acteurs des data centers"]
     cci = soup.find("strong", string="CCI-NC").find_parent("li")
     assert [a.get_text() for a in cci.select(".partner__conventions a")] == [
-        "Convention avec la CCI-NC pour la formation à la fibre optique", "Accord-cadre avec la CCI"]
+        "Convention avec la CCI-NC pour la formation à la fibre optique",
+        "Accord-cadre avec la CCI",
+    ]
     assert len(soup.select("#conventions-title + ul > li")) == 5
 
 
@@ -81,7 +97,8 @@ def test_convention_date_in_each_language(client, partnership_index):
 
 def test_convention_lists_documents_with_format_and_size(client, partnership_index):
     document = get_document_model().objects.create(
-        title="Texte de la convention", file=ContentFile(b"%PDF-1.4 " + b"x" * 2038, name="convention.pdf"))
+        title="Texte de la convention", file=ContentFile(b"%PDF-1.4 " + b"x" * 2038, name="convention.pdf")
+    )
     convention = ConventionPageFactory(parent=partnership_index)
     convention.documents.create(document=document)
     convention.save_revision().publish()
@@ -120,13 +137,20 @@ def test_article_image_requires_alt_text(news_index):
         article.full_clean()
 
 
-@pytest.mark.parametrize("path,article,framework", [
-    (OPENNESS_FR, "/fr/actualites/signature-d-une-convention-avec-la-cci/",
-     "/fr/partenariats/accord-cadre-enercal/"),
-    (OPENNESS_EN, "/en/news/signing-agreement-cci/", "/en/partnerships/framework-agreement-enercal/"),
-])
-def test_openness_page_leads_to_the_article_and_the_conventions(client, demo_content, path, article,
-                                                                framework):
+@pytest.mark.parametrize(
+    "path,article,framework",
+    [
+        (
+            OPENNESS_FR,
+            "/fr/actualites/signature-d-une-convention-avec-la-cci/",
+            "/fr/partenariats/accord-cadre-enercal/",
+        ),
+        (OPENNESS_EN, "/en/news/signing-agreement-cci/", "/en/partnerships/framework-agreement-enercal/"),
+    ],
+)
+def test_openness_page_leads_to_the_article_and_the_conventions(
+    client, demo_content, path, article, framework
+):
     soup = soup_of(client.get(path))
     assert soup.select_one(".more-link a")["href"] == article
     assert framework in {a["href"] for a in soup.select(".rich-text a")}
@@ -138,8 +162,9 @@ def test_partner_logos_block_shows_logo_or_acronym(client, partnership_index):
     with_logo = PartnerFactory(name="Avec logo", name_fr="Avec logo", logo=wagtail_factories.ImageFactory())
     without = PartnerFactory(name="Sans logo", name_fr="Sans logo", acronym="SL")
     convention = ConventionPageFactory(parent=partnership_index)
-    convention.body_fr = [{"type": "partner_logos", "value": {"heading": "Partenaires",
-                                                             "partners": [with_logo.pk, without.pk]}}]
+    convention.body_fr = [
+        {"type": "partner_logos", "value": {"heading": "Partenaires", "partners": [with_logo.pk, without.pk]}}
+    ]
     convention.save_revision().publish()
     soup = soup_of(client.get(f"/fr/partenariats/{convention.slug_fr}/"))
     block = soup.select_one(".partner-logos")

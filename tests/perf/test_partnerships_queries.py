@@ -27,9 +27,12 @@ def populate(partnership_index, news_index, count):
         convention = ConventionPageFactory(parent=partnership_index)
         convention.partners = [partner]
         convention.save_revision().publish()
-        article = NewsArticlePageFactory(parent=news_index, date=datetime.date(2018, 1, 1) +
-                                         datetime.timedelta(days=n),
-                                         image=wagtail_factories.ImageFactory(), image_alt_fr="Photo")
+        article = NewsArticlePageFactory(
+            parent=news_index,
+            date=datetime.date(2018, 1, 1) + datetime.timedelta(days=n),
+            image=wagtail_factories.ImageFactory(),
+            image_alt_fr="Photo",
+        )
         article.conventions = [convention]
         article.save_revision().publish()
 
@@ -41,15 +44,19 @@ def count_queries(client, path, django_assert_max_num_queries, budget):
     return len(captured)
 
 
-@pytest.mark.parametrize("path,budget", [
-    ("/fr/actualites/", NEWS_LIST_BUDGET),
-    ("/en/news/", NEWS_LIST_BUDGET),
-    ("/fr/partenariats/", PARTNERSHIP_INDEX_BUDGET),
-    ("/fr/actualites/rss/", FEED_BUDGET),
-    ("/en/news/atom/", FEED_BUDGET),
-])
-def test_listing_cost_does_not_grow_with_items(client, partnership_index, news_index,
-                                               django_assert_max_num_queries, path, budget):
+@pytest.mark.parametrize(
+    "path,budget",
+    [
+        ("/fr/actualites/", NEWS_LIST_BUDGET),
+        ("/en/news/", NEWS_LIST_BUDGET),
+        ("/fr/partenariats/", PARTNERSHIP_INDEX_BUDGET),
+        ("/fr/actualites/rss/", FEED_BUDGET),
+        ("/en/news/atom/", FEED_BUDGET),
+    ],
+)
+def test_listing_cost_does_not_grow_with_items(
+    client, partnership_index, news_index, django_assert_max_num_queries, path, budget
+):
     populate(partnership_index, news_index, 3)
     with_three = count_queries(client, path, django_assert_max_num_queries, budget)
     populate(partnership_index, news_index, 27)

@@ -45,11 +45,13 @@ _NOTE_LINK = re.compile(r'<a href="#note-(\d+)">')
 @register.filter
 def footnote_refs(html):
     """Give each link to ``#note-N`` an id for the note's way back, and a description."""
-    return mark_safe(_NOTE_LINK.sub(
-        r'<a href="#note-\1" id="note-ref-\1" class="footnote-ref" '
-        r'aria-describedby="footnotes-label">',
-        str(html),
-    ))
+    return mark_safe(
+        _NOTE_LINK.sub(
+            r'<a href="#note-\1" id="note-ref-\1" class="footnote-ref" '
+            r'aria-describedby="footnotes-label">',
+            str(html),
+        )
+    )
 
 
 PICTURE_WIDTHS = (400, 800, 1200)
@@ -61,11 +63,11 @@ def responsive_picture(image, alt, sizes="(min-width: 50rem) 46rem, 100vw", load
 
     Widths never exceed the original's, so no two candidates share a width descriptor.
     """
-    widths = sorted({width for width in PICTURE_WIDTHS if width < image.width}
-                    | {min(image.width, PICTURE_WIDTHS[-1])})
+    widths = sorted(
+        {width for width in PICTURE_WIDTHS if width < image.width} | {min(image.width, PICTURE_WIDTHS[-1])}
+    )
     fallback = "png" if image.file.name.lower().endswith(".png") else "jpeg"
-    specs = [f"format-{fmt}|width-{width}"
-             for fmt in ("avif", "webp", fallback) for width in widths]
+    specs = [f"format-{fmt}|width-{width}" for fmt in ("avif", "webp", fallback) for width in widths]
     renditions = get_renditions_or_not_found(image, specs)
     attrs = {"alt": alt, "sizes": sizes, "loading": loading, "decoding": "async"}
     return Picture(renditions, attrs).__html__()
@@ -84,7 +86,8 @@ def page_meta(context):
         return {"canonical": request.build_absolute_uri(request.path)}
     card = page.card() if hasattr(page, "card") else {}
     image = (page.get_share_image() if hasattr(page, "get_share_image") else None) or (
-        identity.default_share_image if identity else None)
+        identity.default_share_image if identity else None
+    )
     image_url = request.build_absolute_uri(image.get_rendition(SHARE_IMAGE_SPEC).url) if image else ""
     return {
         "title": page.seo_title or page.title,
@@ -103,15 +106,21 @@ def json_ld(data):
 @register.simple_tag(takes_context=True)
 def breadcrumb_json_ld(context, crumbs):
     request = context["request"]
-    return json_ld({
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": crumb["title"],
-             "item": request.build_absolute_uri(crumb["url"])}
-            for position, crumb in enumerate(crumbs, start=1)
-        ],
-    })
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": crumb["title"],
+                    "item": request.build_absolute_uri(crumb["url"]),
+                }
+                for position, crumb in enumerate(crumbs, start=1)
+            ],
+        }
+    )
 
 
 @register.filter
