@@ -75,8 +75,8 @@ def event_lines(event, url, language):
         lines.append(f"DTSTART;VALUE=DATE:{start:%Y%m%d}")
         lines.append(f"DTEND;VALUE=DATE:{end + timedelta(days=1):%Y%m%d}")
     lines.append(text_property("SUMMARY", event.title, event.lang_of("title") or language))
-    if event.summary:
-        lines.append(text_property("DESCRIPTION", event.summary, event.lang_of("summary") or language))
+    if event.intro:
+        lines.append(text_property("DESCRIPTION", event.intro, event.lang_of("intro") or language))
     location = ", ".join(part["text"] for part in event.location_parts())
     if location:
         lines.append(text_property("LOCATION", location))

@@ -2,56 +2,43 @@
 
 Dates may be known to the day (with or without times, in Nouméa time), to the month, to
 the year, or not at all; nothing is ever shown more precisely than it is known. Related
-memberships (pages) and partners (snippets) are chosen in StreamFields, which the demo
-loader sets like any other field.
+memberships (pages) and partners (snippets) are chosen through ``EventMembership`` and
+``EventPartner`` rows, so that Wagtail's reference index knows them and the membership
+page can list its events.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.utils.translation import get_language
+from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
-from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from optnc_site.core.blocks import BodyBlock
-from optnc_site.core.models import BODY_HELP, BasePage
+from optnc_site.core.models import EditorialPage, PageImage
 from optnc_site.core.navigation import fallback_lang
-from optnc_site.core.structured_data import json_ld_script, live_chosen_pages
+from optnc_site.core.relations import linked_pages
 
 from . import dates, ical
+from .forms import AgendaFilterForm
 
 UPCOMING, PAST, UNDATED = 0, 1, 2
 SECTION_NAMES = {UPCOMING: "upcoming", PAST: "past", UNDATED: "undated"}
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, EditorialPage):
     """The agenda: upcoming events first, then past events by year, then undated ones."""
-
-    intro = models.TextField(
-        _("chapô"),
-        blank=True,
-        default="",
-        help_text=_("Résumé en une ou deux phrases, repris dans les listes de pages."),
-    )
-    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP)
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["events.EventPage"]
     per_page = 10
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("agenda des événements")
@@ -83,32 +70,18 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             day.year
             for day in events.filter(start_date__isnull=False).dates("start_date", "year", order="DESC")
         ]
-        # Only values offered by the form reach the query; anything else is ignored.
-        year = _choice(request.GET.get("year"), {str(value): value for value in years})
-        role = _choice(request.GET.get("role"), {value: value for value in EventPage.Role.values})
-        if year is not None:
-            events = events.filter(start_date__year=year)
-        if role is not None:
-            events = events.filter(role=role)
-        paginator = Paginator(agenda_order(events, dates.today()), self.per_page)
+        form = AgendaFilterForm(request.GET, years=years, roles=EventPage.Role.choices)
+        paginator = Paginator(agenda_order(form.filter(events), dates.today()), self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
-        filters = {key: value for key, value in (("year", year), ("role", role)) if value is not None}
         context.update(
             {
-                "years": years,
-                "roles": EventPage.Role.choices,
-                "year": year,
-                "role": role,
-                "filters": filters,
+                "filter_form": form,
+                "query_string": form.query_string(),
                 "page_obj": page_obj,
                 "sections": agenda_sections(page_obj),
             }
         )
         return context
-
-
-def _choice(raw, allowed):
-    return allowed.get(raw) if isinstance(raw, str) else None
 
 
 def agenda_order(events, today):
@@ -155,7 +128,7 @@ def agenda_sections(page_obj):
     return sections
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, PageImage, EditorialPage):
     class Kind(models.TextChoices):
         CONFERENCE = "conference", _("conférence")
         TRADE_SHOW = "trade_show", _("salon")
@@ -258,55 +231,11 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Seulement un chiffre publié par une source ; sinon laissez vide."),
     )
-    summary = models.TextField(
-        _("résumé"),
-        blank=True,
-        default="",
-        help_text=_(
-            "Une ou deux phrases, reprises dans l'agenda, les listes et l'agenda électronique (.ics)."
-        ),
-    )
-    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Montrée en tête de page ; son texte alternatif est obligatoire."),
-    )
-    image_alt = models.CharField(
-        _("texte alternatif de l'image"),
-        max_length=250,
-        blank=True,
-        default="",
-        help_text=_("Décrivez ce que montre l'image pour les personnes qui ne la voient pas."),
-    )
     external_url = models.URLField(
         _("site de l'événement"),
         blank=True,
         default="",
         help_text=_("Adresse complète, commençant par https://"),
-    )
-    memberships = StreamField(
-        [
-            (
-                "membership",
-                blocks.PageChooserBlock(page_type="memberships.MembershipPage", label=_("Adhésion")),
-            )
-        ],
-        blank=True,
-        default=list,
-        verbose_name=_("adhésions liées"),
-        help_text=_("Les organisations internationales concernées (APNIC, PITA…)."),
-    )
-    partners = StreamField(
-        [("partner", SnippetChooserBlock("partnerships.Partner", label=_("Partenaire")))],
-        blank=True,
-        default=list,
-        verbose_name=_("partenaires"),
-        help_text=_("Les partenaires locaux associés à l'événement."),
     )
 
     parent_page_types = ["events.EventIndexPage"]
@@ -325,19 +254,24 @@ class EventPage(RoutablePageMixin, BasePage):
         MultiFieldPanel([FieldPanel("place"), FieldPanel("city"), FieldPanel("country")], heading=_("Lieu")),
         FieldPanel("organisers"),
         FieldRowPanel([FieldPanel("participants"), FieldPanel("countries")], heading=_("Chiffres")),
-        FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("intro"),
+        PageImage.image_panel,
         FieldPanel("external_url"),
         FieldPanel("body"),
-        FieldPanel("memberships"),
-        FieldPanel("partners"),
+        MultipleChooserPanel(
+            "membership_links",
+            chooser_field_name="membership",
+            label=_("Adhésions liées"),
+            help_text=_("Les organisations internationales concernées (APNIC, PITA…)."),
+        ),
+        MultipleChooserPanel(
+            "partner_links",
+            chooser_field_name="partner",
+            label=_("Partenaires"),
+            help_text=_("Les partenaires locaux associés à l'événement."),
+        ),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("place"),
-        index.SearchField("city"),
-    ]
+    search_fields = EditorialPage.search_fields + [index.SearchField("place"), index.SearchField("city")]
 
     class Meta:
         verbose_name = _("événement")
@@ -368,9 +302,6 @@ class EventPage(RoutablePageMixin, BasePage):
                 )
             elif self.end_time is not None and end == self.start_date and self.end_time < self.start_time:
                 errors["end_time"] = _("La fin ne peut pas précéder le début.")
-        default_alt = build_localized_fieldname("image_alt", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
-        if self.image_id and not getattr(self, default_alt):
-            errors[default_alt] = _("Décrivez l'image pour les personnes qui ne la voient pas.")
         if errors:
             raise ValidationError(errors)
 
@@ -409,19 +340,24 @@ class EventPage(RoutablePageMixin, BasePage):
         return names
 
     def card(self):
-        return {"meta": self.date_text, "summary": self.summary, "summary_lang": self.lang_of("summary")}
+        parts = self.location_parts()
+        details = [[{"text": capfirst(self.get_kind_display()), "lang": None}]] if self.kind else []
+        if parts:
+            details.append(parts)
+        if self.role:
+            role = gettext("OPT-NC : %(role)s") % {"role": self.get_role_display()}
+            details.append([{"text": role, "lang": None}])
+        return {**super().card(), "meta": self.date_text, "details": details}
 
     def structured_data(self, request):
-        """The schema.org Event of this page, as a ``<script type="application/ld+json">``."""
         data = {
-            "@context": "https://schema.org",
             "@type": "Event",
             "name": self.title,
             "url": self.get_full_url(request),
             "inLanguage": get_language(),
         }
-        if self.summary:
-            data["description"] = self.summary
+        if self.intro:
+            data["description"] = self.intro
         if self.start_date:
             data["startDate"] = dates.iso_date(self.date_precision, self.start_date, self.start_time)
             # A start time without an end time leaves the end unknown.
@@ -441,18 +377,53 @@ class EventPage(RoutablePageMixin, BasePage):
         organisers = self.organiser_names()
         if organisers:
             data["organizer"] = [{"@type": "Organization", "name": name} for name in organisers]
-        return json_ld_script(data)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = self.structured_data(request)
-        return context
+        return [*super().structured_data(request), data]
 
     def related_memberships(self):
-        return live_chosen_pages(self.memberships, "membership")
+        """The live memberships chosen for this event, in the editor's order."""
+        return linked_pages(self.membership_links, "membership")
+
+    def related_partners(self):
+        return [link.partner for link in self.partner_links.select_related("partner")]
 
     @path("ical/", name="ical")
     def ical_route(self, request):
         if not self.is_calendar_ready:
             raise Http404
         return ical.calendar_response([self], request, get_language(), self.title, f"{self.slug}.ics")
+
+
+class EventMembership(Orderable):
+    """A membership an event belongs to (APNIC 46 → APNIC), listed on both pages."""
+
+    page = ParentalKey(EventPage, related_name="membership_links", on_delete=models.CASCADE)
+    membership = models.ForeignKey(
+        "memberships.MembershipPage",
+        verbose_name=_("adhésion"),
+        on_delete=models.CASCADE,
+        related_name="event_links",
+    )
+
+    panels = [FieldPanel("membership")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("adhésion liée")
+        verbose_name_plural = _("adhésions liées")
+
+
+class EventPartner(Orderable):
+    """A local partner associated with an event."""
+
+    page = ParentalKey(EventPage, related_name="partner_links", on_delete=models.CASCADE)
+    partner = models.ForeignKey(
+        "partnerships.Partner",
+        verbose_name=_("partenaire"),
+        on_delete=models.CASCADE,
+        related_name="event_links",
+    )
+
+    panels = [FieldPanel("partner")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partenaire de l'événement")
+        verbose_name_plural = _("partenaires de l'événement")

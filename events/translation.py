@@ -10,4 +10,4 @@ class EventIndexPageTranslation(TranslationOptions):
 
 @register(EventPage)
 class EventPageTranslation(TranslationOptions):
-    fields = ("place", "city", "country", "organisers", "summary", "body", "image_alt")
+    fields = ("place", "city", "country", "organisers", "intro", "body", "image_alt")

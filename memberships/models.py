@@ -7,34 +7,21 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from optnc_site.core.blocks import BodyBlock
-from optnc_site.core.models import BODY_HELP, BasePage
+from optnc_site.core.models import EditorialPage
 from optnc_site.core.navigation import fallback_lang
-from optnc_site.core.structured_data import live_chosen_pages
 
 
-class MembershipIndexPage(BasePage):
+class MembershipIndexPage(EditorialPage):
     """Every membership, regional organisations first, then international ones."""
-
-    intro = models.TextField(
-        _("chapô"),
-        blank=True,
-        default="",
-        help_text=_("Résumé en une ou deux phrases, repris dans les listes de pages."),
-    )
-    body = StreamField(BodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP)
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["memberships.MembershipPage"]
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("index des adhésions")
@@ -58,7 +45,7 @@ class MembershipIndexPage(BasePage):
         return context
 
 
-class MembershipPage(BasePage):
+class MembershipPage(EditorialPage):
     class Scope(models.TextChoices):
         REGIONAL = "regional", _("régionale")
         INTERNATIONAL = "international", _("internationale")
@@ -116,13 +103,7 @@ class MembershipPage(BasePage):
         default=Scope.INTERNATIONAL,
         help_text=_("Régionale (Pacifique) ou internationale."),
     )
-    summary = models.TextField(
-        _("résumé"),
-        blank=True,
-        default="",
-        help_text=_("Une ou deux phrases, reprises dans les listes de pages."),
-    )
-    about = StreamField(
+    body = StreamField(
         BodyBlock(),
         blank=True,
         default=list,
@@ -135,13 +116,6 @@ class MembershipPage(BasePage):
         default=list,
         verbose_name=_("ce que l'OPT-NC y fait"),
         help_text=_("Les objectifs de l'OPT-NC au sein de l'organisation."),
-    )
-    events = StreamField(
-        [("event", blocks.PageChooserBlock(page_type="events.EventPage", label=_("Événement")))],
-        blank=True,
-        default=list,
-        verbose_name=_("événements liés"),
-        help_text=_("Les événements de l'organisation auxquels l'OPT-NC a pris part."),
     )
 
     parent_page_types = ["memberships.MembershipIndexPage"]
@@ -164,17 +138,14 @@ class MembershipPage(BasePage):
             ],
             heading=_("Adhésion"),
         ),
-        FieldPanel("summary"),
-        FieldPanel("about"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
         FieldPanel("objectives"),
-        FieldPanel("events"),
     ]
-    search_fields = BasePage.search_fields + [
+    search_fields = EditorialPage.search_fields + [
         index.SearchField("organisation_name"),
         index.SearchField("acronym"),
         index.SearchField("full_name"),
-        index.SearchField("summary"),
-        index.SearchField("about"),
         index.SearchField("objectives"),
     ]
 
@@ -214,11 +185,13 @@ class MembershipPage(BasePage):
 
     def card(self):
         since = self.member_since
-        return {
-            "meta": gettext("Membre %(since)s") % {"since": since} if since else "",
-            "summary": self.summary,
-            "summary_lang": self.lang_of("summary"),
-        }
+        card = super().card()
+        if since:
+            card["meta"] = gettext("Membre %(since)s") % {"since": since}
+            card["meta_lang"] = self.member_since_lang
+        return card
 
     def related_events(self):
-        return live_chosen_pages(self.events, "event")
+        """The live events that name this membership, in the agenda's order (newest first)."""
+        links = self.event_links.filter(page__in=Page.objects.live().public()).select_related("page")
+        return [link.page for link in links.order_by("-page__start_date", "page__path")]

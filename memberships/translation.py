@@ -15,7 +15,7 @@ class MembershipPageTranslation(TranslationOptions):
         "acronym",
         "full_name",
         "member_since_text",
-        "summary",
-        "about",
+        "intro",
+        "body",
         "objectives",
     )

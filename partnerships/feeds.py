@@ -37,7 +37,7 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.lead
+        return item.intro
 
     def item_link(self, item):
         return item.get_url(request=self.request)

@@ -1,10 +1,11 @@
-from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
@@ -12,13 +13,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from optnc_site.core.models import BODY_HELP, BasePage
+from optnc_site.core.models import BODY_HELP, EditorialPage, PageImage, SiteIdentity
 from optnc_site.core.navigation import fallback_lang
+from optnc_site.core.relations import linked_pages, prepare_cards
 
 from .blocks import PartnershipBodyBlock
+from .forms import NewsFilterForm
 
 NEWS_PER_PAGE = 10
-INTRO_HELP = _("Une ou deux phrases sous le titre de la page.")
 
 
 class PartnerCategory(models.TextChoices):
@@ -102,10 +104,9 @@ class Partner(Orderable, index.Indexed, models.Model):
         return f"partenaire-{self.pk}"
 
 
-class PartnershipIndexPage(BasePage):
+class PartnershipIndexPage(EditorialPage):
     """/fr/partenariats/: the partners by category and the conventions signed."""
 
-    intro = models.TextField(_("introduction"), blank=True, default="", help_text=INTRO_HELP)
     body = StreamField(
         PartnershipBodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP
     )
@@ -114,9 +115,6 @@ class PartnershipIndexPage(BasePage):
     subpage_types = ["partnerships.ConventionPage"]
     max_count = 1
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-
     class Meta:
         verbose_name = _("index des partenariats")
 
@@ -124,14 +122,20 @@ class PartnershipIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         live_conventions = ConventionPage.objects.child_of(self).live().public().order_by("path")
         partners = Partner.objects.select_related("logo").prefetch_related(
-            models.Prefetch("conventions", queryset=live_conventions)
+            models.Prefetch(
+                "convention_links",
+                queryset=ConventionPartner.objects.filter(page__in=live_conventions)
+                .select_related("page")
+                .order_by("page__path"),
+                to_attr="live_convention_links",
+            )
         )
-        context["partner_groups"] = [
+        groups = [
             {"label": label, "partners": [p for p in partners if p.category == value]}
             for value, label in PartnerCategory.choices
         ]
-        context["partner_groups"] = [g for g in context["partner_groups"] if g["partners"]]
-        context["conventions"] = live_conventions.prefetch_related("partners")
+        context["partner_groups"] = [group for group in groups if group["partners"]]
+        context["conventions"] = prepare_cards(list(live_conventions))
         return context
 
 
@@ -146,7 +150,7 @@ class ConventionStatus(models.TextChoices):
     ENDED = "ended", _("Arrivée à échéance")
 
 
-class ConventionPage(BasePage):
+class ConventionPage(EditorialPage):
     """A convention or framework agreement signed by the OPT-NC."""
 
     kind = models.CharField(
@@ -155,13 +159,6 @@ class ConventionPage(BasePage):
         choices=ConventionKind.choices,
         default=ConventionKind.CONVENTION,
         help_text=_("Convention précise ou accord-cadre."),
-    )
-    partners = ParentalManyToManyField(
-        Partner,
-        verbose_name=_("partenaires"),
-        related_name="conventions",
-        blank=True,
-        help_text=_("Les signataires autres que l'OPT-NC."),
     )
     signed_on = models.DateField(
         _("date de signature"),
@@ -176,12 +173,6 @@ class ConventionPage(BasePage):
         default=ConventionStatus.SIGNED,
         help_text=_("Où en est la convention aujourd'hui."),
     )
-    summary = models.TextField(
-        _("résumé"),
-        blank=True,
-        default="",
-        help_text=_("Ce que prévoit la convention, en une ou deux phrases."),
-    )
     body = StreamField(
         PartnershipBodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP
     )
@@ -195,35 +186,68 @@ class ConventionPage(BasePage):
                 FieldPanel("kind"),
                 FieldPanel("status"),
                 FieldPanel("signed_on"),
-                FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("La convention"),
         ),
-        FieldPanel("summary"),
+        MultipleChooserPanel(
+            "partner_links",
+            chooser_field_name="partner",
+            label=_("Partenaires"),
+            help_text=_("Les signataires autres que l'OPT-NC."),
+        ),
+        FieldPanel("intro"),
         FieldPanel("body"),
         InlinePanel("documents", label=_("Documents joints")),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    @classmethod
+    def card_prefetch(cls):
+        return [models.Prefetch("partner_links", queryset=ConventionPartner.objects.select_related("partner"))]
 
     class Meta:
         verbose_name = _("convention")
         verbose_name_plural = _("conventions")
 
+    def partners(self):
+        return [link.partner for link in self.partner_links.all()]
+
     def card(self):
-        return {
-            "meta": self.get_kind_display(),
-            "summary": self.summary,
-            "summary_lang": fallback_lang(self, "summary"),
-        }
+        meta = self.get_kind_display()
+        if self.signed_on:
+            signed = date_format(self.signed_on, "j F Y")
+            meta += " · " + gettext("signée le %(date)s") % {"date": signed}
+        partners = [
+            {"text": partner.name, "lang": fallback_lang(partner, "name")} for partner in self.partners()
+        ]
+        return {**super().card(), "meta": meta, "details": [partners] if partners else []}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners_list"] = list(self.partners.all())
+        context["partners_list"] = [link.partner for link in self.partner_links.select_related("partner")]
         context["documents"] = self.documents.select_related("document")
-        context["news"] = (
-            NewsArticlePage.objects.live().public().filter(conventions=self).order_by("-date", "-pk")[:3]
+        context["news"] = prepare_cards(
+            list(
+                NewsArticlePage.objects.live()
+                .public()
+                .filter(convention_links__convention=self)
+                .order_by("-date", "-pk")[:3]
+            )
         )
         return context
+
+
+class ConventionPartner(Orderable):
+    """A signatory of a convention, other than the OPT-NC."""
+
+    page = ParentalKey(ConventionPage, related_name="partner_links", on_delete=models.CASCADE)
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partenaire"), on_delete=models.CASCADE, related_name="convention_links"
+    )
+
+    panels = [FieldPanel("partner")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("signataire")
+        verbose_name_plural = _("signataires")
 
 
 class ConventionDocument(Orderable):
@@ -246,17 +270,12 @@ class ConventionDocument(Orderable):
         return self.title or self.document.title
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, EditorialPage):
     """/fr/actualites/: the news about conventions, newest first, with RSS and Atom feeds."""
-
-    intro = models.TextField(_("introduction"), blank=True, default="", help_text=INTRO_HELP)
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["partnerships.NewsArticlePage"]
     max_count = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("index des actualités")
@@ -270,20 +289,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        from .forms import NewsFilterForm
-
-        form = NewsFilterForm(request.GET or None, news_index=self)
-        articles = form.filter(self.articles())
-        articles = articles.select_related("image").prefetch_related(
-            "image__renditions",
-            models.Prefetch("conventions", queryset=ConventionPage.objects.live()),
+        form = NewsFilterForm(
+            request.GET,
+            conventions=ConventionPage.objects.live().public().order_by("path"),
+            partners=Partner.objects.all(),
         )
-        page = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = Paginator(form.filter(self.articles()), NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj.object_list = prepare_cards(list(page_obj.object_list))
         return self.render(
             request,
             context_overrides={
                 "filter_form": form,
-                "articles": page,
+                "page_obj": page_obj,
                 "query_string": form.query_string(),
             },
         )
@@ -301,49 +318,19 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed(self)(request)
 
 
-class NewsArticlePage(BasePage):
+class NewsArticlePage(PageImage, EditorialPage):
     """A news article about one or more conventions."""
 
     date = models.DateField(
         _("date de publication"),
         default=timezone.localdate,
         help_text=_(
-            "La date affichée et qui ordonne les actualités ; "
-            "pour programmer la mise en ligne, utilisez l'onglet "
-            "Paramètres."
+            "La date affichée et qui ordonne les actualités ; pour programmer la mise en ligne, "
+            "utilisez « Programmer la publication » dans le panneau « Statut »."
         ),
-    )
-    lead = models.TextField(
-        _("chapô"),
-        blank=True,
-        default="",
-        help_text=_("L'essentiel en une ou deux phrases, repris dans les listes et les flux."),
-    )
-    image = models.ForeignKey(
-        get_image_model(),
-        verbose_name=_("image principale"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Montrée en tête d'article, dans la liste et au partage sur les réseaux."),
-    )
-    image_alt = models.CharField(
-        _("texte alternatif de l'image"),
-        max_length=250,
-        blank=True,
-        default="",
-        help_text=_("Obligatoire avec une image : ce qu'elle montre, pour qui ne la voit pas."),
     )
     body = StreamField(
         PartnershipBodyBlock(), blank=True, default=list, verbose_name=_("contenu"), help_text=BODY_HELP
-    )
-    conventions = ParentalManyToManyField(
-        ConventionPage,
-        verbose_name=_("conventions liées"),
-        related_name="news",
-        blank=True,
-        help_text=_("L'article apparaîtra sur la page de chacune de ces conventions."),
     )
     signature = models.CharField(
         _("signature"),
@@ -358,13 +345,20 @@ class NewsArticlePage(BasePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
-        FieldPanel("lead"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image principale")),
+        FieldPanel("intro"),
+        PageImage.image_panel,
         FieldPanel("body"),
-        FieldPanel("conventions", widget=forms.CheckboxSelectMultiple),
+        MultipleChooserPanel(
+            "convention_links",
+            chooser_field_name="convention",
+            label=_("Conventions liées"),
+            help_text=_("L'article apparaîtra sur la page de chacune de ces conventions."),
+        ),
         FieldPanel("signature"),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    @classmethod
+    def card_prefetch(cls):
+        return ["image__renditions"]
 
     is_article = True
 
@@ -372,48 +366,33 @@ class NewsArticlePage(BasePage):
         verbose_name = _("actualité")
         verbose_name_plural = _("actualités")
 
-    def get_share_image(self):
-        return self.image
-
-    def clean(self):
-        super().clean()
-        from django.core.exceptions import ValidationError
-
-        if self.image_id and not self.image_alt:
-            raise ValidationError({"image_alt": _("Décrivez l'image pour qui ne la voit pas.")})
-
     def card(self):
-        from django.utils.formats import date_format
-
         return {
+            **super().card(),
             "meta": date_format(self.date, "j F Y"),
-            "summary": self.lead,
-            "summary_lang": fallback_lang(self, "lead"),
+            "datetime": self.date.isoformat(),
+            "image": self.image,
+            "image_alt": self.image_alt,
         }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # .all() also works on a preview's unsaved relations, which are not a real queryset.
-        context["related_conventions"] = [c for c in self.conventions.all() if c.live]
+        context["related_conventions"] = linked_pages(self.convention_links, "convention")
         context["news_index"] = NewsIndexPage.objects.ancestor_of(self).first()
-        context["news_article"] = self.json_ld(request)
         return context
 
-    def json_ld(self, request):
-        """schema.org NewsArticle, for search engines."""
-        from django.utils.translation import get_language
-
+    def structured_data(self, request):
+        identity = SiteIdentity.for_request(request)
         data = {
-            "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": self.title,
             "datePublished": self.date.isoformat(),
             "inLanguage": get_language(),
             "mainEntityOfPage": self.get_full_url(request),
-            "publisher": {"@type": "Organization", "name": "OPT-NC"},
+            "publisher": identity.organisation(contact=False),
         }
-        if self.lead:
-            data["description"] = self.lead
+        if self.intro:
+            data["description"] = self.intro
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
         if self.image:
@@ -421,4 +400,19 @@ class NewsArticlePage(BasePage):
             data["image"] = request.build_absolute_uri(rendition.url)
         if self.signature:
             data["author"] = {"@type": "Organization", "name": self.signature}
-        return data
+        return [*super().structured_data(request), data]
+
+
+class NewsConvention(Orderable):
+    """A convention a news article is about; the article is listed on the convention's page."""
+
+    page = ParentalKey(NewsArticlePage, related_name="convention_links", on_delete=models.CASCADE)
+    convention = models.ForeignKey(
+        ConventionPage, verbose_name=_("convention"), on_delete=models.CASCADE, related_name="news_links"
+    )
+
+    panels = [FieldPanel("convention")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("convention liée")
+        verbose_name_plural = _("conventions liées")

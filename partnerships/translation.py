@@ -22,7 +22,7 @@ class PartnershipIndexPageTranslation(TranslationOptions):
 
 @register(ConventionPage)
 class ConventionPageTranslation(TranslationOptions):
-    fields = ("summary", "body")
+    fields = ("intro", "body")
 
 
 @register(ConventionDocument)
@@ -32,9 +32,9 @@ class ConventionDocumentTranslation(TranslationOptions):
 
 @register(NewsIndexPage)
 class NewsIndexPageTranslation(TranslationOptions):
-    fields = ("intro",)
+    fields = ("intro", "body")
 
 
 @register(NewsArticlePage)
 class NewsArticlePageTranslation(TranslationOptions):
-    fields = ("lead", "image_alt", "body", "signature")
+    fields = ("intro", "image_alt", "body", "signature")

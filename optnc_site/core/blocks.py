@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from .relations import prepare_cards
+
 PARAGRAPH_FEATURES = [
     "bold",
     "italic",
@@ -200,7 +202,7 @@ class PageListBlock(blocks.StructBlock):
             chosen = [page.pk for page in value.get("pages") or [] if page]
             by_pk = Page.objects.filter(pk__in=chosen).live().public().specific().in_bulk()
             items = [by_pk[pk] for pk in chosen if pk in by_pk][: value["limit"]]
-        context["items"] = items
+        context["items"] = prepare_cards(list(items))
         return context
 
     class Meta:

@@ -25,6 +25,7 @@ from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.utils import translation
+from modelcluster.fields import ParentalKey
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -151,6 +152,7 @@ class DemoLoader:
             name: value
             for name, value in fields.items()
             if not isinstance(model._meta.get_field(name), StreamField | models.ManyToManyField)
+            and not _is_child_relation(model, name)
             and not _has_reference(value)
         }
 
@@ -173,6 +175,9 @@ class DemoLoader:
         values = {}
         for name in names:
             model_field = instance._meta.get_field(name)
+            if _is_child_relation(instance, name):
+                values[name] = [_row_values(row) for row in getattr(instance, name).all()]
+                continue
             if isinstance(model_field, models.ManyToManyField):
                 values[name] = sorted(related.pk for related in getattr(instance, name).all())
                 continue
@@ -229,7 +234,17 @@ class DemoLoader:
 def assign(instance, name, value):
     """Set a field from its fixture form: ISO dates, related objects' primary keys."""
     model_field = instance._meta.get_field(name)
-    if isinstance(model_field, models.ManyToManyField):
+    if _is_child_relation(instance, name):
+        # Rows of a through-model (``ParentalKey``): each a dict of its fields.
+        row_model = model_field.related_model
+        rows = []
+        for row_values in value:
+            row = row_model()
+            for row_field, row_value in row_values.items():
+                assign(row, row_field, row_value)
+            rows.append(row)
+        setattr(instance, name, rows)
+    elif isinstance(model_field, models.ManyToManyField):
         setattr(instance, name, list(model_field.related_model.objects.filter(pk__in=value)))
     elif isinstance(model_field, models.ForeignKey):
         setattr(instance, model_field.attname, value)
@@ -249,6 +264,22 @@ def with_raw_columns(model, values):
         if name.endswith(suffix) and name.removesuffix(suffix) in field_names
     }
     return {**raw, **values}
+
+
+def _is_child_relation(model, name):
+    """``name`` is a child relation of a clusterable model (through-model rows)."""
+    model_field = model._meta.get_field(name)
+    return model_field.one_to_many and model_field.auto_created
+
+
+def _row_values(row):
+    """A through-model row's own values, without its key, parent and order."""
+    skip = {"id", "sort_order"}
+    return {
+        model_field.attname: model_field.value_from_object(row)
+        for model_field in row._meta.concrete_fields
+        if model_field.name not in skip and not isinstance(model_field, ParentalKey)
+    }
 
 
 def _has_reference(value):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import translation
@@ -17,6 +18,7 @@ from wagtail.url_routing import RouteResult
 
 from .blocks import BodyBlock, first_text
 from .navigation import fallback_lang
+from .relations import prepare_cards
 
 BODY_HELP = _(
     "Paragraphes, titres, sections « Lire la suite », chiffres clés, images… "
@@ -72,18 +74,28 @@ class BasePage(Page):
         return None
 
     def card(self):
-        """What a list of pages shows about this page: apps override to add their details.
+        """What a list of pages shows about this page (``components/card.html``).
 
-        ``meta`` is a short line (dates, status…), ``summary`` a sentence or two; each key
-        ending in ``_lang`` (``meta_lang``, ``summary_lang``) gives the ``lang`` of a value
-        shown in French as a fallback.
+        ``summary`` is the page's ``intro`` (every page type names its list summary so),
+        else its search description. Page types that show more (dates, an image…) extend
+        this dict: ``meta`` a short line, ``datetime`` its machine-readable date,
+        ``details`` lists of ``{"text", "lang"}`` parts, ``image`` and ``image_alt``. Each
+        ``*_lang`` key gives the ``lang`` of a value shown in French as a fallback.
         """
-        summary_field = "intro" if hasattr(self, "intro") else "search_description"
+        summary_field = "intro" if getattr(self, "intro", "") else "search_description"
         return {
             "meta": "",
+            "details": [],
             "summary": getattr(self, summary_field, "") or "",
             "summary_lang": fallback_lang(self, summary_field),
         }
+
+    def structured_data(self, request):
+        """The schema.org objects describing this page, rendered once by ``base.html``.
+
+        Page types extend the list; the organisation comes from the site settings.
+        """
+        return []
 
     def route(self, request, path_components):
         if isinstance(self, RoutablePageMixin) and self.live:
@@ -122,6 +134,46 @@ class BasePage(Page):
             untranslated = models.Q(**{f"{slug_field}__isnull": True}) | models.Q(**{slug_field: ""})
             match |= untranslated & models.Q(**{default_field: slug})
         return match
+
+
+class PageImage(models.Model):
+    """A page's own image and its alternative text, which it cannot be saved without.
+
+    The one rule "an image needs its alt text" for every page that has an image: the error
+    is put on the French field the admin form shows (``image_alt_fr``), never on the raw
+    column, which the form does not have.
+    """
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Montrée en tête de page, dans les listes et au partage sur les réseaux."),
+    )
+    image_alt = models.CharField(
+        _("texte alternatif de l'image"),
+        max_length=250,
+        blank=True,
+        default="",
+        help_text=_("Obligatoire avec une image : ce qu'elle montre, pour qui ne la voit pas."),
+    )
+
+    image_panel = MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image"))
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        alt_field = build_localized_fieldname("image_alt", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        if self.image_id and not (getattr(self, alt_field, "") or "").strip():
+            raise ValidationError({alt_field: _("Décrivez l'image pour qui ne la voit pas.")})
+
+    def get_share_image(self):
+        return self.image
 
 
 class EditorialPage(BasePage):
@@ -164,24 +216,9 @@ class HomePage(EditorialPage):
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def structured_data(self, request):
         identity = SiteIdentity.for_request(request)
-        organisation = {
-            "@context": "https://schema.org",
-            "@type": "Organization",
-            "name": identity.organisation_name or settings.WAGTAIL_SITE_NAME,
-            "alternateName": settings.WAGTAIL_SITE_NAME,
-            "url": self.get_full_url(request),
-        }
-        if identity.address:
-            organisation["address"] = identity.address
-        if identity.phone:
-            organisation["telephone"] = identity.phone
-        if identity.email:
-            organisation["email"] = identity.email
-        context["organisation"] = organisation
-        return context
+        return [*super().structured_data(request), identity.organisation(url=self.get_full_url(request))]
 
 
 class ContentPage(EditorialPage):
@@ -196,7 +233,7 @@ class ContentPage(EditorialPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().specific()
+        context["subpages"] = prepare_cards(list(self.get_children().live().public().specific()))
         return context
 
 
@@ -328,3 +365,18 @@ class SiteIdentity(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("identité du site")
+
+    def organisation(self, url=None, contact=True):
+        """The schema.org Organization: the home page's subject and every article's publisher."""
+        data = {
+            "@type": "Organization",
+            "name": self.organisation_name or settings.WAGTAIL_SITE_NAME,
+            "alternateName": settings.WAGTAIL_SITE_NAME,
+        }
+        if url:
+            data["url"] = url
+        if contact:
+            for key, value in (("address", self.address), ("telephone", self.phone), ("email", self.email)):
+                if value:
+                    data[key] = value
+        return data

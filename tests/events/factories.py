@@ -15,8 +15,8 @@ class EventPageFactory(TranslatedPageFactory):
         label_fr = "Événement"
         label_en = "Event"
 
-    summary_fr = "Résumé de l’événement."
-    summary_en = "Summary of the event."
+    intro_fr = "Résumé de l’événement."
+    intro_en = "Summary of the event."
 
     class Meta:
         model = EventPage

@@ -2,9 +2,11 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from events.models import EventIndexPage, EventPage
 from memberships.models import MembershipIndexPage, MembershipPage
+from tests.memberships.factories import MembershipIndexPageFactory, MembershipPageFactory
 
 
 @pytest.fixture
@@ -32,7 +34,8 @@ def test_add_and_edit_forms_open(editor_client, demo_content):
         assert editor_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
 
 
-def test_an_event_is_published_from_the_admin_with_its_dates_checked(editor_client, event_index):
+def test_an_event_is_published_from_the_admin_with_its_dates_checked(editor_client, event_index, home):
+    membership = MembershipPageFactory(parent=MembershipIndexPageFactory(parent=home), title="APNIC")
     url = f"/admin/pages/add/events/eventpage/{event_index.pk}/"
     data = {
         "title_fr": "Techday",
@@ -44,15 +47,20 @@ def test_an_event_is_published_from_the_admin_with_its_dates_checked(editor_clie
         "end_date": "2019-10-09",
         "kind": "",
         "role": "",
+        "body_fr": streamfield([]),
+        "body_en": streamfield([]),
+        "membership_links": inline_formset([{"membership": membership.pk}]),
+        "partner_links": inline_formset([]),
         "action-publish": "publish",
     }
-    for name in ("body_fr", "body_en", "memberships", "partners"):
-        data[f"{name}-count"] = "0"
-    response = editor_client.post(url, data)
+    response = editor_client.post(url, nested_form_data(data))
     assert response.status_code == 200  # refused: the end precedes the start
     assert not EventPage.objects.filter(slug_fr="techday").exists()
     data["end_date"] = "2019-10-11"
-    response = editor_client.post(url, data)
+    response = editor_client.post(url, nested_form_data(data))
     assert response.status_code == 302
     page = EventPage.objects.get(slug_fr="techday")
     assert page.live and str(page.end_date) == "2019-10-11"
+    # One relation, read from both sides.
+    assert page.related_memberships() == [membership]
+    assert MembershipPage.objects.get(pk=membership.pk).related_events() == [page]

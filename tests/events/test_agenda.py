@@ -95,7 +95,7 @@ def test_english_falls_back_to_french_marked(client, event_index, frozen_today):
         title="Forum",
         title_fr="Forum",
         title_en="",
-        summary_en="",
+        intro_en="",
         place_fr="CPS, Anse-Vata",
         city_fr="Nouméa",
         city_en="Nouméa",
@@ -104,7 +104,7 @@ def test_english_falls_back_to_french_marked(client, event_index, frozen_today):
     link = soup.select_one(".card__link")
     assert (link.get_text(), link["lang"]) == ("Forum", "fr")
     assert soup.select_one(".card__text")["lang"] == "fr"
-    place, city = soup.select(".event-card__details span span")
+    place, city = soup.select(".card__details span span")
     assert (place.get_text(), place["lang"]) == ("CPS, Anse-Vata", "fr")
     assert not city.has_attr("lang")
 
@@ -116,13 +116,13 @@ def test_filter_by_year_and_role(client, agenda, frozen_today):
     assert sections(soup_of(client.get("/fr/evenements/?role=participant"))) == [("À venir", ["Juillet"])]
     soup = soup_of(client.get("/fr/evenements/?year=2025&role=organiser"))
     assert sections(soup) == [("À venir", ["L’an prochain"])]
-    assert soup.select_one("#filtre-annee option[selected]")["value"] == "2025"
-    assert soup.select_one("#filtre-role option[selected]")["value"] == "organiser"
+    assert soup.select_one("#id_year option[selected]")["value"] == "2025"
+    assert soup.select_one("#id_role option[selected]")["value"] == "organiser"
 
 
 def test_year_choices_are_the_years_with_events(client, agenda, frozen_today):
     soup = soup_of(client.get("/fr/evenements/"))
-    assert [option["value"] for option in soup.select("#filtre-annee option")] == ["", "2025", "2024", "2023"]
+    assert [option["value"] for option in soup.select("#id_year option")] == ["", "2025", "2024", "2023"]
 
 
 def test_no_result_is_a_normal_page(client, agenda, frozen_today):
@@ -172,14 +172,8 @@ def test_pagination_keeps_the_filters_and_clamps_the_page(client, event_index, f
     first = soup_of(client.get("/fr/evenements/?role=participant"))
     assert len(first.select(".card")) == 10
     assert first.select_one(".agenda__count").get_text() == "23 événements"
-    links = [a["href"] for a in first.select(".pagination a")]
-    assert links == [
-        "?role=participant&page=1",
-        "?role=participant&page=2",
-        "?role=participant&page=3",
-        "?role=participant&page=2",
-    ]
-    assert first.select_one(".pagination a[aria-current]").get_text(" ", strip=True).endswith("1")
+    assert [a["href"] for a in first.select(".pagination a")] == ["?role=participant&page=2"]
+    assert first.select_one(".pagination [aria-current]").get_text() == "Page 1 sur 3"
     last = soup_of(client.get("/fr/evenements/?role=participant&page=3"))
     assert [a.get_text() for a in last.select(".card__link")] == [
         "Événement 02",

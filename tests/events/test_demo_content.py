@@ -65,7 +65,7 @@ def test_demo_events_hold_the_known_facts_only(demo_content):
             None,
         )
     for page in events.values():
-        assert page.title_en and page.summary_fr and page.summary_en and page.slug_en
+        assert page.title_en and page.intro_fr and page.intro_en and page.slug_en
 
 
 def test_demo_memberships(demo_content):
@@ -77,7 +77,7 @@ def test_demo_memberships(demo_content):
     assert memberships["uit"].member_since_year is None and not memberships["uit"].member_since_text_fr
     assert memberships["apnic"].logo.title == "Logo APNIC"
     assert "193 États membres et 700 membres et associés" in json.dumps(
-        memberships["uit"].about_fr.get_prep_value(), ensure_ascii=False
+        memberships["uit"].body_fr.get_prep_value(), ensure_ascii=False
     )
 
 

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from events.models import EventPage
+from events.models import EventMembership, EventPage, EventPartner
 from tests.memberships.factories import MembershipIndexPageFactory, MembershipPageFactory
 from tests.partnerships.factories import PartnerFactory
 
@@ -77,7 +77,7 @@ def test_french_page_lists_its_facts(client, apnic):
         "Participants": "300",
         "Pays représentés": "46",
     }
-    assert soup.select_one(".event__kind").get_text() == "Conférence"
+    assert soup.select_one(".page__kicker").get_text() == "Conférence"
 
 
 def test_english_page_reads_english_and_marks_french_fallback(client, apnic):
@@ -159,7 +159,7 @@ def test_json_ld_dates_keep_their_precision_and_time_zone(client, event_index):
 
 def test_json_ld_cannot_break_out_of_its_script(client, event_index):
     title = "</script><script>alert(1)</script>"
-    page = EventPageFactory(parent=event_index, title=title, title_fr=title, summary_fr="Tom & Jerry <b>")
+    page = EventPageFactory(parent=event_index, title=title, title_fr=title, intro_fr="Tom & Jerry <b>")
     response = client.get(url(page))
     assert json_ld(soup_of(response))["name"] == title
     assert json_ld(soup_of(response))["description"] == "Tom & Jerry <b>"
@@ -171,8 +171,8 @@ def test_related_memberships_and_partners(client, apnic, home):
     membership = MembershipPageFactory(parent=index, title="APNIC", title_fr="APNIC", member_since_year=2004)
     draft = MembershipPageFactory(parent=index, live=False)
     partner = PartnerFactory(name="CCI-NC", name_fr="CCI-NC", website="https://example.nc/")
-    apnic.memberships = [("membership", draft), ("membership", membership)]
-    apnic.partners = [("partner", partner)]
+    apnic.membership_links = [EventMembership(membership=draft), EventMembership(membership=membership)]
+    apnic.partner_links = [EventPartner(partner=partner)]
     apnic.save_revision().publish()
     soup = soup_of(client.get("/fr/evenements/conference-apnic-46/"))
     cards = soup.select("#adhesions-liees + ul .card")

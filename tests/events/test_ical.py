@@ -33,8 +33,8 @@ def apnic(event_index):
         slug_en="apnic-46-conference",
         start_date=D(2018, 9, 6),
         end_date=D(2018, 9, 13),
-        summary_fr="Ateliers puis conférence, à Nouméa ; 300 participants, 46 pays.",
-        summary_en="Workshops, then the conference, in Nouméa; 300 participants, 46 countries.",
+        intro_fr="Ateliers puis conférence, à Nouméa ; 300 participants, 46 pays.",
+        intro_en="Workshops, then the conference, in Nouméa; 300 participants, 46 countries.",
         city_fr="Nouméa",
         country_fr="Nouvelle-Calédonie",
         country_en="New Caledonia",
@@ -73,7 +73,7 @@ def test_uid_is_stable_across_requests_and_languages(client, apnic):
     english = events_of(calendar_of(client.get("/en/events/apnic-46-conference/ical/")))[0]
     agenda = events_of(calendar_of(client.get("/fr/evenements/ical/")))[0]
     assert first["UID"] == again["UID"] == english["UID"] == agenda["UID"] == str(apnic.translation_key)
-    apnic.summary_fr = "Autre résumé"
+    apnic.intro_fr = "Autre résumé"
     apnic.save_revision().publish()
     edited = events_of(calendar_of(client.get("/fr/evenements/conference-apnic-46/ical/")))[0]
     assert edited["UID"] == first["UID"]
@@ -141,7 +141,7 @@ def test_long_lines_are_folded_and_text_escaped(client, event_index):
         slug_fr="long",
         slug_en="long",
         start_date=D(2020, 2, 2),
-        summary_fr=summary,
+        intro_fr=summary,
     )
     response = client.get("/fr/evenements/long/ical/")
     lines = response.content.split(b"\r\n")

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from events.models import EventMembership
 from tests.memberships.factories import MembershipIndexPageFactory, MembershipPageFactory
 
 from .factories import EventPageFactory
@@ -32,7 +33,7 @@ def populate(event_index, memberships, count, offset):
             start_time=datetime.time(9, 0) if n % 3 == 0 else None,
             end_time=datetime.time(17, 0) if n % 3 == 0 else None,
         )
-        page.memberships = [("membership", memberships[n % len(memberships)])]
+        page.membership_links = [EventMembership(membership=memberships[n % len(memberships)])]
         page.save_revision().publish()
     EventPageFactory(parent=event_index)  # one undated event too
 

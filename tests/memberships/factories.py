@@ -15,8 +15,8 @@ class MembershipPageFactory(TranslatedPageFactory):
         label_fr = "Organisation"
         label_en = "Organisation (en)"
 
-    summary_fr = "Résumé de l’adhésion."
-    summary_en = "Summary of the membership."
+    intro_fr = "Résumé de l’adhésion."
+    intro_en = "Summary of the membership."
 
     class Meta:
         model = MembershipPage

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext
 
+from events.models import EventMembership
 from memberships.models import MembershipPage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
@@ -45,9 +46,9 @@ def apnic(membership_index):
         member_since_text_fr="depuis une quinzaine d’années",
         member_since_text_en="for some fifteen years",
         scope="regional",
-        summary_fr="Membre de l’APNIC depuis une quinzaine d’années.",
-        summary_en="A member of APNIC for some fifteen years.",
-        about_fr=[("paragraph", "<p>L’APNIC gère l’Internet en Asie-Pacifique.</p>")],
+        intro_fr="Membre de l’APNIC depuis une quinzaine d’années.",
+        intro_en="A member of APNIC for some fifteen years.",
+        body_fr=[("paragraph", "<p>L’APNIC gère l’Internet en Asie-Pacifique.</p>")],
         objectives_fr=[("paragraph", "<p>Renforcer son rôle dans le Pacifique.</p>")],
         objectives_en=[("paragraph", "<p>To strengthen its role in the Pacific.</p>")],
     )
@@ -155,8 +156,10 @@ def test_related_events_show_their_dates(client, apnic, home):
         end_date=datetime.date(2018, 9, 13),
     )
     draft = EventPageFactory(parent=events, live=False)
-    apnic.events = [("event", conference), ("event", draft)]
-    apnic.save_revision().publish()
+    conference.membership_links = [EventMembership(membership=apnic)]
+    conference.save_revision().publish()
+    draft.membership_links = [EventMembership(membership=apnic)]
+    draft.save()  # its link is stored, but the event is not live
     soup = soup_of(client.get("/fr/adhesions-internationales/apnic/"))
     cards = soup.select("#evenements-lies + ul .card")
     assert [

@@ -30,8 +30,8 @@ class ConventionPageFactory(TranslatedPageFactory):
         label_fr = "Convention"
         label_en = "Agreement"
 
-    summary_fr = "Résumé de la convention."
-    summary_en = "Summary of the agreement."
+    intro_fr = "Résumé de la convention."
+    intro_en = "Summary of the agreement."
 
     class Meta:
         model = ConventionPage
@@ -51,8 +51,8 @@ class NewsArticlePageFactory(TranslatedPageFactory):
         label_en = "News item"
 
     date = factory.Sequence(lambda n: datetime.date(2018, 1, 1) + datetime.timedelta(days=n))
-    lead_fr = "Chapô en français."
-    lead_en = "Lead in English."
+    intro_fr = "Chapô en français."
+    intro_en = "Lead in English."
 
     class Meta:
         model = NewsArticlePage

@@ -6,6 +6,8 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from partnerships.models import ConventionPartner, NewsConvention
+
 from .factories import ConventionPageFactory, NewsArticlePageFactory, PartnerFactory
 
 
@@ -13,13 +15,13 @@ from .factories import ConventionPageFactory, NewsArticlePageFactory, PartnerFac
 def articles(news_index, partnership_index):
     partner = PartnerFactory(name="CCI-NC", name_fr="CCI-NC")
     convention = ConventionPageFactory(parent=partnership_index)
-    convention.partners = [partner]
+    convention.partner_links = [ConventionPartner(partner=partner)]
     convention.save_revision().publish()
     other = ConventionPageFactory(parent=partnership_index)
     items = []
     for day in range(1, 13):  # twelve articles: two pages of ten
         article = NewsArticlePageFactory(parent=news_index, date=datetime.date(2018, 9, day))
-        article.conventions = [convention if day % 2 else other]
+        article.convention_links = [NewsConvention(convention=convention if day % 2 else other)]
         article.save_revision().publish()
         items.append(article)
     return {"items": items, "convention": convention, "other": other, "partner": partner}

@@ -5,6 +5,7 @@ import datetime
 import pytest
 import wagtail_factories
 
+from partnerships.models import ConventionPartner, NewsConvention
 from tests.partnerships.factories import ConventionPageFactory, NewsArticlePageFactory, PartnerFactory
 
 # Every page: site, root page, alias and view-restriction checks (3). Routing to a page
@@ -25,7 +26,7 @@ def populate(partnership_index, news_index, count):
     for n in range(count):
         partner = PartnerFactory(logo=wagtail_factories.ImageFactory() if n % 2 else None)
         convention = ConventionPageFactory(parent=partnership_index)
-        convention.partners = [partner]
+        convention.partner_links = [ConventionPartner(partner=partner)]
         convention.save_revision().publish()
         article = NewsArticlePageFactory(
             parent=news_index,
@@ -33,7 +34,7 @@ def populate(partnership_index, news_index, count):
             image=wagtail_factories.ImageFactory(),
             image_alt_fr="Photo",
         )
-        article.conventions = [convention]
+        article.convention_links = [NewsConvention(convention=convention)]
         article.save_revision().publish()
 
 

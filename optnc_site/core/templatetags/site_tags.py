@@ -98,17 +98,20 @@ def page_meta(context):
     }
 
 
-@register.simple_tag
-def json_ld(data):
-    return json_ld_script(data)
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org objects (``BasePage.structured_data``), one script each."""
+    page = context.get("page")
+    if page is None or not hasattr(page, "structured_data"):
+        return ""
+    return mark_safe("".join(json_ld_script(data) for data in page.structured_data(context["request"])))
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_json_ld(context, crumbs):
     request = context["request"]
-    return json_ld(
+    return json_ld_script(
         {
-            "@context": "https://schema.org",
             "@type": "BreadcrumbList",
             "itemListElement": [
                 {
