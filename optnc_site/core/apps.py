@@ -9,9 +9,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from wagtail.models import get_page_models
+        from wagtail_modeltranslation import patch_wagtailadmin
 
         from . import signals  # noqa: F401
-        from .models import BasePage
+        from .forms import PageForm
+        from .models import BasePage, page_slug_errors
 
         # wagtail-modeltranslation (ready before us) replaced `route` on every translated
         # page model with one that loads all siblings; restore the indexed lookup. Pages
@@ -21,3 +23,9 @@ class CoreConfig(AppConfig):
             if issubclass(model, BasePage):
                 model.route = BasePage.route
                 model.serve_preview = BasePage.serve_preview
+                # Its admin form class re-checks slugs by loading every sibling: ours asks the
+                # database (new pages, whose place in the tree the model does not know yet).
+                model.base_form_class = PageForm
+        # Its patched ``clean`` looks ``_validate_slugs`` up at call time: the indexed check
+        # replaces the one that loads every sibling (it has no setting to turn it off).
+        patch_wagtailadmin._validate_slugs = page_slug_errors

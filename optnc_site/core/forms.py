@@ -1,8 +1,13 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from PIL import Image as PillowImage
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from .models import sibling_slug_errors
 
 
 class CheckedImageField(WagtailImageField):
@@ -40,3 +45,23 @@ class ImageForm(BaseImageForm):
         super().__init__(*args, **kwargs)
         # Made per form, so that the upload limits follow the settings of the moment.
         self.fields["file"] = CheckedImageField(label=_("Fichier"))
+
+
+class PageForm(WagtailAdminPageForm):
+    """The admin form of every page: a new page's address is checked against its siblings.
+
+    An existing page's own ``clean`` checks it (``page_slug_errors``); a new page has no
+    place in the tree until it is saved, so the form asks with the parent it is added to.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None and self.parent_page is not None:
+            slugs = {
+                code: cleaned_data.get(build_localized_fieldname("slug", code))
+                for code, _ in settings.LANGUAGES
+            }
+            for field, message in sibling_slug_errors(slugs, self.parent_page).items():
+                if field in self.fields:
+                    self.add_error(field, message)
+        return cleaned_data

@@ -136,6 +136,39 @@ class BasePage(Page):
         return match
 
 
+def sibling_slug_errors(slugs, parent, exclude_pk=None):
+    """The slug fields whose address a sibling under ``parent`` already has.
+
+    ``slugs`` maps each language to the slug entered for it (empty: the French one is
+    used, as visitors get it). This stands in for wagtail-modeltranslation's checks, which
+    load every sibling into Python (93 % of a publish among 5,000 articles): here one
+    indexed ``EXISTS`` query per language.
+    """
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    siblings = Page.objects.child_of(parent)
+    if exclude_pk:
+        siblings = siblings.exclude(pk=exclude_pk)
+    errors = {}
+    for language, _name in settings.LANGUAGES:
+        slug = slugs.get(language) or slugs.get(default)
+        if slug and siblings.filter(BasePage._slug_match(slug, language)).exists():
+            errors[build_localized_fieldname("slug", language)] = _(
+                "Cette adresse est déjà celle d’une autre page au même endroit : choisissez-en une autre."
+            )
+    return errors
+
+
+def page_slug_errors(page):
+    """``sibling_slug_errors`` for a page in the tree (what its ``clean`` checks)."""
+    parent = page.get_parent() if page.path else None
+    if parent is None:
+        return {}
+    slugs = {
+        code: getattr(page, build_localized_fieldname("slug", code), None) for code, _ in settings.LANGUAGES
+    }
+    return sibling_slug_errors(slugs, parent, page.pk)
+
+
 class PageImage(models.Model):
     """A page's own image and its alternative text, which it cannot be saved without.
 
