@@ -26,7 +26,9 @@ from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.utils import translation
 from modelcluster.fields import ParentalKey
-from wagtail.fields import StreamField
+from wagtail import blocks
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.utils.file import hash_filelike
@@ -34,6 +36,7 @@ from wagtail.utils.file import hash_filelike
 from .navigation import clear_menu_cache
 
 PAGE_REFERENCE = re.compile(r"\$page:([a-z0-9-]+)")
+BLOCK_KEY = re.compile(r'data-block-key="[^"]*"')
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1c2a44-3c1e-4a8e-9a52-0b7e2d5f9c10")
 
@@ -159,6 +162,7 @@ class DemoLoader:
     def update_page(self, page, spec):
         page = Page.objects.get(pk=page.pk).specific
         values = with_raw_columns(page, self.resolve(spec["fields"], spec["key"]))
+        values = editor_form(page, values, spec["key"])
         before = self.serialise(page, values)
         for name, value in values.items():
             assign(page, name, value)
@@ -222,13 +226,72 @@ class DemoLoader:
     def update_setting(self, spec):
         model = apps.get_model(spec["model"])
         instance = model.for_site(self.site)
-        values = self.resolve(spec["fields"], spec["model"])
+        values = editor_form(instance, self.resolve(spec["fields"], spec["model"]), spec["model"])
         before = self.serialise(instance, values)
         for name, value in values.items():
             assign(instance, name, value)
         if self.serialise(instance, values) != before or instance.pk is None:
             instance.save()
             self.report.updated.append(f"setting {spec['model']}")
+
+
+def editor_form(instance, values, path):
+    """Rich text as the editor writes it back, so that opening an editor changes nothing.
+
+    Draftail stores paragraphs with a ``data-block-key``: HTML written without them would
+    differ from what the editor's form holds, and every opened editor would save a draft.
+    Keys are derived from the content's place, so loading twice gives the same text.
+    """
+    converted = {}
+    for name, value in values.items():
+        model_field = instance._meta.get_field(name)
+        if isinstance(model_field, StreamField):
+            value = [_stream_child(model_field.stream_block, child, f"{path}/{name}") for child in value]
+        elif isinstance(model_field, RichTextField) and value:
+            value = _draftail_html(value, model_field.features, f"{path}/{name}")
+        converted[name] = value
+    return converted
+
+
+def _stream_child(stream_block, child, path):
+    block = stream_block.child_blocks[child["type"]]
+    return {**child, "value": _block_value(block, child["value"], f"{path}/{child.get('id', '')}")}
+
+
+def _block_value(block, value, path):
+    if isinstance(block, blocks.RichTextBlock):
+        return _draftail_html(value, block.features, path) if value else value
+    if isinstance(block, blocks.StreamBlock):
+        return [_stream_child(block, child, path) for child in value]
+    if isinstance(block, blocks.StructBlock):
+        return {
+            key: _block_value(block.child_blocks[key], item, f"{path}/{key}")
+            if key in block.child_blocks
+            else item
+            for key, item in value.items()
+        }
+    if isinstance(block, blocks.ListBlock):
+        return [
+            {**item, "value": _block_value(block.child_block, item["value"], f"{path}/{index}")}
+            if isinstance(item, dict) and "value" in item
+            else _block_value(block.child_block, item, f"{path}/{index}")
+            for index, item in enumerate(value)
+        ]
+    return value
+
+
+def _draftail_html(html, features, path):
+    converter = ContentstateConverter(features)
+    converted = converter.to_database_format(converter.from_database_format(html))
+    kept = set(BLOCK_KEY.findall(html))  # keys the text had survive the round trip
+    keys = iter(range(1_000))
+
+    def stable_key(match):
+        if match[0] in kept:
+            return match[0]
+        return 'data-block-key="{}"'.format(uuid.uuid5(BLOCK_ID_NAMESPACE, f"{path}#{next(keys)}").hex[:5])
+
+    return BLOCK_KEY.sub(stable_key, converted)
 
 
 def assign(instance, name, value):
