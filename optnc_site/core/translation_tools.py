@@ -1,4 +1,6 @@
-"""« Préparer la version anglaise »: copy the French blocks into empty English StreamFields.
+"""Translating in the admin: « Préparer la version anglaise » and the FR / EN toggle's panels.
+
+« Préparer la version anglaise » copies the French blocks into empty English StreamFields.
 
 The translator then edits the English text in place instead of rebuilding every block.
 wagtail-modeltranslation's own copy endpoint is unsafe (no CSRF, no permission check) and
@@ -15,6 +17,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -115,3 +119,8 @@ def register_prepare_english_action(actions):
     actions.register_action(
         ACTION, _("Préparer la version anglaise"), _("Version anglaise préparée à partir du français")
     )
+
+
+@hooks.register("insert_editor_css")
+def language_toggle_panels_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin/language-toggles.css"))
