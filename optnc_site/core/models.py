@@ -413,3 +413,8 @@ class SiteIdentity(BaseSiteSetting):
                 if value:
                     data[key] = value
         return data
+
+
+# The translations report's table, loaded with the other models so that its migrations and
+# its save signals exist whatever imports first.
+from .translation_state import TranslationState  # noqa: E402, F401

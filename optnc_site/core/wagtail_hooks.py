@@ -1,6 +1,5 @@
-from django.contrib.auth.decorators import permission_required
-from django.shortcuts import render
-from django.urls import path, reverse
+from django.http import Http404
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -8,16 +7,37 @@ from wagtail.admin.userbar import ContentCheckerItem
 from wagtail_modeltranslation import wagtail_hooks as modeltranslation_hooks
 
 from .rich_text import CachedPageLinkHandler
-from .translations_report import missing_translations
+from .translations_report import MissingTranslationsReportView
 
-# wagtail-modeltranslation's "copy StreamField content" admin endpoint is CSRF-exempt,
-# checks no permission and crashes on GET: remove it and the editor buttons that call it.
-_UNSAFE_HOOKS = {
-    "register_admin_urls": modeltranslation_hooks.copy_streamfields_content,
-    "insert_editor_js": modeltranslation_hooks.streamfields_translation_copy,
-}
-for _name, _function in _UNSAFE_HOOKS.items():
-    hooks._hooks[_name] = [entry for entry in hooks._hooks.get(_name, []) if entry[0] is not _function]
+# wagtail-modeltranslation's "copy StreamField content" admin endpoint is CSRF-exempt, checks
+# no permission and crashes on GET; its editor script adds buttons that call it.
+
+
+def _closed_endpoint(request, page_id):
+    raise Http404
+
+
+@hooks.register("register_admin_urls", order=-1)
+def shadow_copy_streamfields_content():
+    """The same path as wagtail-modeltranslation's endpoint, registered before it (hooks run by
+    ``order``, and Django answers with the first matching pattern): 404 to any request."""
+    return [re_path(r"^pages/(?P<page_id>\d+)/edit/copy_translation_content/$", _closed_endpoint)]
+
+
+# The editor script (js.cookie.js, copy_stream_fields.js) has no public off switch:
+# wagtail-modeltranslation 0.16 reads no setting for it (its settings.py knows only the
+# custom panels, TRANSLATE_SLUGS and LOCALE_PICKER*), wagtail.hooks has register() and
+# get_hooks() but no way to unregister, and the editor template's {% hook_output
+# 'insert_editor_js' %} joins every registered function's output, so a hook of ours can add
+# markup but never remove some. The public alternative, overriding Wagtail's
+# wagtailadmin/pages/_editor_js.html, would mean keeping a copy of an admin template in step
+# with each Wagtail release. So this edits Wagtail's private registry, for that one function;
+# tests/editorial/test_translations_report.py fails if the script comes back.
+hooks._hooks["insert_editor_js"] = [
+    entry
+    for entry in hooks._hooks.get("insert_editor_js", [])
+    if entry[0] is not modeltranslation_hooks.streamfields_translation_copy
+]
 
 
 class ContentChecks(ContentCheckerItem):
@@ -40,20 +60,30 @@ def use_site_content_checks(request, items, page):
     items[:] = [ContentChecks() if isinstance(item, ContentCheckerItem) else item for item in items]
 
 
-@permission_required("wagtailadmin.access_admin")
-def missing_translations_view(request):
-    return render(request, "core/admin/missing_translations.html", {"rows": missing_translations()})
-
-
 @hooks.register("register_admin_urls")
-def register_missing_translations_url():
-    return [path("reports/traductions-manquantes/", missing_translations_view, name="missing_translations")]
+def register_missing_translations_report():
+    return [
+        path(
+            "reports/traductions-manquantes/",
+            MissingTranslationsReportView.as_view(),
+            name="missing_translations",
+        ),
+        path(
+            "reports/traductions-manquantes/results/",
+            MissingTranslationsReportView.as_view(results_only=True),
+            name="missing_translations_results",
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_missing_translations_menu_item():
     return MenuItem(
-        _("Traductions manquantes"), reverse("missing_translations"), icon_name="globe", order=900
+        _("Traductions manquantes"),
+        reverse("missing_translations"),
+        name="missing-translations",
+        icon_name="globe",
+        order=900,
     )
 
 
