@@ -384,7 +384,8 @@ class EventPage(RoutablePageMixin, PageImage, EditorialPage):
         return linked_pages(self.membership_links, "membership")
 
     def related_partners(self):
-        return [link.partner for link in self.partner_links.select_related("partner")]
+        """The live partners chosen for this event (a partner waiting for approval stays hidden)."""
+        return [link.partner for link in self.partner_links.select_related("partner") if link.partner.live]
 
     @path("ical/", name="ical")
     def ical_route(self, request):

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -10,7 +11,15 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from optnc_site.core.models import BODY_HELP, EditorialPage, PageImage, SiteIdentity
@@ -29,8 +38,25 @@ class PartnerCategory(models.TextChoices):
     EDUCATION = "education", _("Enseignement et recherche")
 
 
-class Partner(Orderable, index.Indexed, models.Model):
-    """An organisation the OPT-NC works with (a snippet, ordered by hand in the admin)."""
+class Partner(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    Orderable,
+    index.Indexed,
+    models.Model,
+):
+    """An organisation the OPT-NC works with (a snippet, ordered by hand in the admin).
+
+    Partners go through the same validation as pages (the « Validation communication »
+    workflow, assigned to this model by core migration 0006): an editor's changes are
+    saved as revisions, and the row only changes when a manager publishes them. The row
+    therefore holds the live values, and visitors only ever see partners with
+    ``live=True`` (``Partner.objects.filter(live=True)``, or ``partner.live`` on a
+    related partner): a partner created by an editor stays hidden until approved.
+    """
 
     name = models.CharField(
         _("nom"), max_length=120, help_text=_("Nom usuel, tel qu'il s'affiche (ex. : CCI-NC).")
@@ -87,12 +113,33 @@ class Partner(Orderable, index.Indexed, models.Model):
         index.AutocompleteField("name"),
     ]
 
+    # Wagtail's snippet mixins (docs: Snippets, "Optional features"): related queries on
+    # revisions and workflow states.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="partner",
+        for_concrete_model=False,
+    )
+
     class Meta(Orderable.Meta):
         verbose_name = _("partenaire")
         verbose_name_plural = _("partenaires")
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "partnerships/partner_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "partner": self}
 
     @property
     def label(self):
@@ -121,7 +168,7 @@ class PartnershipIndexPage(EditorialPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         live_conventions = ConventionPage.objects.child_of(self).live().public().order_by("path")
-        partners = Partner.objects.select_related("logo").prefetch_related(
+        partners = Partner.objects.filter(live=True).select_related("logo").prefetch_related(
             models.Prefetch(
                 "convention_links",
                 queryset=ConventionPartner.objects.filter(page__in=live_conventions)
@@ -208,7 +255,8 @@ class ConventionPage(EditorialPage):
         verbose_name_plural = _("conventions")
 
     def partners(self):
-        return [link.partner for link in self.partner_links.all()]
+        """The live partners signing this convention (an editor's new partner waits for approval)."""
+        return [link.partner for link in self.partner_links.all() if link.partner.live]
 
     def card(self):
         meta = self.get_kind_display()
@@ -222,7 +270,9 @@ class ConventionPage(EditorialPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners_list"] = [link.partner for link in self.partner_links.select_related("partner")]
+        context["partners_list"] = [
+            link.partner for link in self.partner_links.select_related("partner") if link.partner.live
+        ]
         context["documents"] = self.documents.select_related("document")
         context["news"] = prepare_cards(
             list(
@@ -292,7 +342,7 @@ class NewsIndexPage(RoutablePageMixin, EditorialPage):
         form = NewsFilterForm(
             request.GET,
             conventions=ConventionPage.objects.live().public().order_by("path"),
-            partners=Partner.objects.all(),
+            partners=Partner.objects.filter(live=True),
         )
         page_obj = Paginator(form.filter(self.articles()), NEWS_PER_PAGE).get_page(request.GET.get("page"))
         page_obj.object_list = prepare_cards(list(page_obj.object_list))

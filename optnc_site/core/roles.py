@@ -16,16 +16,12 @@ PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
     MANAGERS: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
 }
-# Images and documents, in the root collection (and so every collection).
+# Images and documents, in the root collection (and so every collection): editors add new
+# ones and choose them in pages; changing or deleting those already there is for managers.
+# (Wagtail still lets whoever uploaded an image or document edit or delete it: its owner
+# rule. Nobody deletes one a published page uses: see partnerships.wagtail_hooks.)
 COLLECTION_PERMISSIONS = {
-    EDITORS: [
-        "add_image",
-        "change_image",
-        "choose_image",
-        "add_document",
-        "change_document",
-        "choose_document",
-    ],
+    EDITORS: ["add_image", "choose_image", "add_document", "choose_document"],
     MANAGERS: [
         "add_image",
         "change_image",
@@ -37,11 +33,30 @@ COLLECTION_PERMISSIONS = {
         "delete_document",
     ],
 }
+MEDIA_ACTIONS = ("add", "change", "choose", "delete")
 # Plain model permissions: the admin itself, and the site settings for managers.
 MODEL_PERMISSIONS = {
     EDITORS: [("wagtailadmin", "access_admin")],
     MANAGERS: [("wagtailadmin", "access_admin"), ("core", "change_siteidentity")],
 }
+
+
+# Partners, a snippet with drafts, locking and the validation workflow: editors add and
+# change (their changes wait for a manager's approval); managers also publish, delete, and
+# lock or unlock.
+PARTNER_PERMISSIONS = {
+    EDITORS: ["add_partner", "change_partner"],
+    MANAGERS: [
+        "add_partner",
+        "change_partner",
+        "delete_partner",
+        "publish_partner",
+        "lock_partner",
+        "unlock_partner",
+    ],
+}
+# Non-page models that go through WORKFLOW (pages follow it through the page tree).
+WORKFLOW_MODELS = [("partnerships", "partner")]
 
 
 def ensure_permissions(apps):
@@ -63,6 +78,22 @@ def grant_model_permissions(apps, grants):
     for group_name, permissions in grants.items():
         group, _created = Group.objects.get_or_create(name=group_name)
         group.permissions.add(*(permission(apps, app, codename) for app, codename in permissions))
+
+
+def ensure_snippet_permissions(apps, app_label, model_name, actions):
+    """Wagtail makes a snippet's ``publish``/``lock``/``unlock`` permissions after migrations
+    (``wagtail.snippets.models.create_extra_permissions``, which skips those that exist): make
+    them now, named as Wagtail names them."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    model = apps.get_model(app_label, model_name)
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    for action in actions:
+        Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=f"{action}_{model._meta.model_name}",
+            defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"},
+        )
 
 
 def create_roles(apps, schema_editor):
@@ -122,3 +153,85 @@ def remove_workflow(apps, schema_editor):
     Task = apps.get_model("wagtailcore", "Task")
     Workflow.objects.filter(name=WORKFLOW).delete()
     Task.objects.filter(name=TASK).delete()
+
+
+def _media_permission(apps, codename):
+    app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+    return permission(apps, app_label, codename)
+
+
+def set_collection_permissions(apps, schema_editor, grants=None):
+    """Make each group's image and document permissions exactly ``grants``
+    (``COLLECTION_PERMISSIONS`` by default), in the root collection, and withdraw any other
+    image or document permission the group had in any collection."""
+    grants = COLLECTION_PERMISSIONS if grants is None else grants
+    Group = apps.get_model("auth", "Group")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root_collection = Collection.objects.get(depth=1)
+    managed = [
+        _media_permission(apps, f"{action}_{kind}")
+        for kind in ("image", "document")
+        for action in MEDIA_ACTIONS
+    ]
+    for group_name, codenames in grants.items():
+        group, _created = Group.objects.get_or_create(name=group_name)
+        granted = [_media_permission(apps, codename) for codename in codenames]
+        GroupCollectionPermission.objects.filter(group=group, permission__in=managed).exclude(
+            collection=root_collection, permission__in=granted
+        ).delete()
+        for perm in granted:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=perm
+            )
+
+
+def restore_editors_media_changes(apps, schema_editor):
+    """Reverse of ``set_collection_permissions``: editors may change images and documents again."""
+    set_collection_permissions(
+        apps,
+        schema_editor,
+        {EDITORS: [*COLLECTION_PERMISSIONS[EDITORS], "change_image", "change_document"]},
+    )
+
+
+def grant_partner_validation(apps, schema_editor):
+    """Partners: their permissions, and the validation workflow on the snippet model."""
+    ensure_permissions(apps)
+    ensure_snippet_permissions(apps, "partnerships", "partner", ["publish", "lock", "unlock"])
+    grant_model_permissions(
+        apps,
+        {
+            group_name: [("partnerships", codename) for codename in codenames]
+            for group_name, codenames in PARTNER_PERMISSIONS.items()
+        },
+    )
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    workflow = Workflow.objects.get(name=WORKFLOW)
+    for app_label, model_name in WORKFLOW_MODELS:
+        content_type = ContentType.objects.get_for_model(
+            apps.get_model(app_label, model_name), for_concrete_model=False
+        )
+        WorkflowContentType.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+
+
+def revoke_partner_validation(apps, schema_editor):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    for app_label, model_name in WORKFLOW_MODELS:
+        content_type = ContentType.objects.get_for_model(
+            apps.get_model(app_label, model_name), for_concrete_model=False
+        )
+        WorkflowContentType.objects.filter(content_type=content_type, workflow__name=WORKFLOW).delete()
+    extra = Permission.objects.filter(
+        content_type__app_label="partnerships",
+        codename__in=["publish_partner", "lock_partner", "unlock_partner"],
+    )
+    for group in Group.objects.filter(name__in=[EDITORS, MANAGERS]):
+        group.permissions.remove(*extra)

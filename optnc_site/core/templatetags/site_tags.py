@@ -62,7 +62,10 @@ def responsive_picture(image, alt, sizes="(min-width: 50rem) 46rem, 100vw", load
     """A ``<picture>`` offering AVIF and WebP with a JPEG (or PNG) fallback.
 
     Widths never exceed the original's, so no two candidates share a width descriptor.
+    An image deleted since the page was saved renders nothing.
     """
+    if image is None:
+        return ""
     widths = sorted(
         {width for width in PICTURE_WIDTHS if width < image.width} | {min(image.width, PICTURE_WIDTHS[-1])}
     )
