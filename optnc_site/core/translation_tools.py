@@ -121,6 +121,6 @@ def register_prepare_english_action(actions):
     )
 
 
-@hooks.register("insert_editor_css")
+@hooks.register("insert_global_admin_css")
 def language_toggle_panels_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin/language-toggles.css"))
