@@ -3,7 +3,8 @@
 Run with `make bench` (a throwaway SQLite database) or with DATABASE_URL pointing at an
 empty PostgreSQL database. It prints, for each page, the median and 95th-percentile time
 of an in-process request and its query count; then the time to route to the last of
-1,000 sibling pages with this site's router and with wagtail-modeltranslation's.
+1,000 sibling pages with this site's router and with wagtail-modeltranslation's; then the
+time to publish a page, and to list the missing translations, with 10, 100 and 5,000 pages.
 """
 
 import os
@@ -106,9 +107,60 @@ def bench_routing():
     print(f"  wagtail-modeltranslation's    {theirs[0]:7.1f}ms {theirs[1]:7.1f}ms")
 
 
+def bench_editorial():
+    """Publishing a page among 10 and 5,000 siblings, and the translations report at 100 and
+    5,000 pages: neither should grow with the size of the site."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+    from wagtail.models import Page
+
+    from optnc_site.core.models import ContentPage, HomePage
+
+    home = HomePage.objects.get()
+    parent = ContentPage(title="Dossiers", slug="dossiers", title_fr="Dossiers", slug_fr="dossiers")
+    home.add_child(instance=parent)
+    admin = get_user_model().objects.create_superuser("bench", "bench@example.nc", "x" * 20)
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(admin)
+    report = reverse("missing_translations")
+    created = 0
+
+    def grow_to(count):
+        nonlocal created
+        while created < count:
+            parent.add_child(
+                instance=ContentPage(
+                    title=f"Dossier {created}",
+                    slug=f"dossier-{created}",
+                    title_fr=f"Dossier {created}",
+                    slug_fr=f"dossier-{created}",
+                    intro_fr="Sans anglais.",
+                )
+            )
+            created += 1
+
+    def publish_one():
+        page = ContentPage(title="Nouveau", slug="nouveau", title_fr="Nouveau", slug_fr="nouveau")
+        Page.objects.get(pk=parent.pk).add_child(instance=page)
+        page.save_revision().publish()
+        page.delete()
+
+    print("\neditorial work as the site grows (median / p95):")
+    for siblings in (10, 100, 5000):
+        grow_to(siblings)
+        publish = timed(publish_one, 10)
+        listing = timed(lambda: client.get(report), 10)
+        print(
+            f"  {siblings:>5} pages: publish {publish[0]:7.1f}ms {publish[1]:7.1f}ms"
+            f"   « Traductions manquantes » {listing[0]:7.1f}ms {listing[1]:7.1f}ms"
+        )
+
+
 if __name__ == "__main__":
     call_command("migrate", "--noinput", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)  # pages are served as with DEBUG off
     call_command("load_demo_content", stdout=open(os.devnull, "w"))
     print(f"database: {connection.vendor}; {RUNS} requests per page, in-process (no network)\n")
     bench_pages()
     bench_routing()
+    bench_editorial()

@@ -401,6 +401,7 @@ class EventMembership(Orderable):
     membership = models.ForeignKey(
         "memberships.MembershipPage",
         verbose_name=_("adhésion"),
+        help_text=_("L’organisation internationale dont relève l’événement."),
         on_delete=models.CASCADE,
         related_name="event_links",
     )
@@ -419,6 +420,7 @@ class EventPartner(Orderable):
     partner = models.ForeignKey(
         "partnerships.Partner",
         verbose_name=_("partenaire"),
+        help_text=_("Un partenaire local associé à l’événement."),
         on_delete=models.CASCADE,
         related_name="event_links",
     )

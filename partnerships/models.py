@@ -168,13 +168,17 @@ class PartnershipIndexPage(EditorialPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         live_conventions = ConventionPage.objects.child_of(self).live().public().order_by("path")
-        partners = Partner.objects.filter(live=True).select_related("logo").prefetch_related(
-            models.Prefetch(
-                "convention_links",
-                queryset=ConventionPartner.objects.filter(page__in=live_conventions)
-                .select_related("page")
-                .order_by("page__path"),
-                to_attr="live_convention_links",
+        partners = (
+            Partner.objects.filter(live=True)
+            .select_related("logo")
+            .prefetch_related(
+                models.Prefetch(
+                    "convention_links",
+                    queryset=ConventionPartner.objects.filter(page__in=live_conventions)
+                    .select_related("page")
+                    .order_by("page__path"),
+                    to_attr="live_convention_links",
+                )
             )
         )
         groups = [
@@ -246,9 +250,12 @@ class ConventionPage(EditorialPage):
         FieldPanel("body"),
         InlinePanel("documents", label=_("Documents joints")),
     ]
+
     @classmethod
     def card_prefetch(cls):
-        return [models.Prefetch("partner_links", queryset=ConventionPartner.objects.select_related("partner"))]
+        return [
+            models.Prefetch("partner_links", queryset=ConventionPartner.objects.select_related("partner"))
+        ]
 
     class Meta:
         verbose_name = _("convention")
@@ -290,7 +297,11 @@ class ConventionPartner(Orderable):
 
     page = ParentalKey(ConventionPage, related_name="partner_links", on_delete=models.CASCADE)
     partner = models.ForeignKey(
-        Partner, verbose_name=_("partenaire"), on_delete=models.CASCADE, related_name="convention_links"
+        Partner,
+        verbose_name=_("partenaire"),
+        on_delete=models.CASCADE,
+        related_name="convention_links",
+        help_text=_("Un signataire de la convention, autre que l’OPT-NC."),
     )
 
     panels = [FieldPanel("partner")]
@@ -406,6 +417,7 @@ class NewsArticlePage(PageImage, EditorialPage):
         ),
         FieldPanel("signature"),
     ]
+
     @classmethod
     def card_prefetch(cls):
         return ["image__renditions"]
@@ -458,7 +470,11 @@ class NewsConvention(Orderable):
 
     page = ParentalKey(NewsArticlePage, related_name="convention_links", on_delete=models.CASCADE)
     convention = models.ForeignKey(
-        ConventionPage, verbose_name=_("convention"), on_delete=models.CASCADE, related_name="news_links"
+        ConventionPage,
+        verbose_name=_("convention"),
+        on_delete=models.CASCADE,
+        related_name="news_links",
+        help_text=_("Une convention dont parle l’article."),
     )
 
     panels = [FieldPanel("convention")]

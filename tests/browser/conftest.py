@@ -1,7 +1,7 @@
 """Browser suite: Playwright drives the system Chromium against a live server.
 
-The demo content is loaded once per session into the test database and served by a
-live server thread; the tests only read it, through the browser.
+The demo site, built once per session in the test database (tests/conftest.py), is served
+by a live server thread; the tests only read it, through the browser.
 """
 
 import os
@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -70,10 +69,9 @@ def vnu_command():
 
 
 @pytest.fixture(scope="session")
-def site(django_db_setup, django_db_blocker):
-    """The live server, serving the demo content (committed once, never flushed)."""
+def site(demo_site, django_db_blocker):
+    """The live server, serving the demo site (committed once, never flushed)."""
     with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=open(os.devnull, "w"))
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
         yield server.url

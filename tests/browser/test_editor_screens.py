@@ -61,7 +61,9 @@ def test_opening_the_openness_page_editor_and_leaving_saves_nothing(editor, site
     openness = Page.objects.get(slug_fr="s-engager-dans-une-politique-d-ouverture")
     before = Revision.page_revisions.filter(object_id=str(openness.pk)).count()
     editor.goto(f"{site}/admin/pages/{openness.pk}/edit/")
-    expect(editor.locator("#panel-child-contenu-body_fr-section [contenteditable=true]").first).to_be_visible()
+    expect(
+        editor.locator("#panel-child-contenu-body_fr-section [contenteditable=true]").first
+    ).to_be_visible()
     # Autosave runs half a second after a change: leave it ample time to find one.
     editor.wait_for_timeout(3000)
     editor.goto(f"{site}/admin/")

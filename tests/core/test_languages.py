@@ -1,15 +1,11 @@
 """French first, English second: prefixes, alternates, fallback marking, errors."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import translation
 
 from optnc_site.core.models import ContentPage
 from tests.conftest import OPENNESS_EN, OPENNESS_FR
-
-
-def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
+from tests.helpers import soup_of
 
 
 def test_root_redirects_to_french(client, db):
@@ -21,15 +17,9 @@ def test_root_redirects_to_french(client, db):
 @pytest.mark.parametrize(
     "path,lang", [("/fr/", "fr"), ("/en/", "en"), (OPENNESS_FR, "fr"), (OPENNESS_EN, "en")]
 )
-def test_pages_declare_their_language(client, demo_content, path, lang):
-    response = client.get(path)
-    assert response.status_code == 200
-    assert soup_of(response).html["lang"] == lang
-
-
-@pytest.mark.parametrize("path", ["/fr/", "/en/", OPENNESS_FR, OPENNESS_EN])
-def test_hreflang_alternates_and_switcher(client, demo_content, path):
+def test_pages_declare_their_language_and_alternates(client, demo_content, path, lang):
     soup = soup_of(client.get(path))
+    assert soup.html["lang"] == lang
     alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
     assert set(alternates) == {"fr", "en"}
     switcher = {a["lang"]: a["href"] for a in soup.select(".language-switcher a")}
@@ -72,17 +62,13 @@ def test_missing_english_body_falls_back_to_french(client, demo_content):
 
 
 def test_unknown_path_gives_a_french_404(client, demo_content):
-    response = client.get("/fr/cette-page-n-existe-pas/")
-    assert response.status_code == 404
-    soup = soup_of(response)
+    soup = soup_of(client.get("/fr/cette-page-n-existe-pas/"), 404)
     assert soup.html["lang"] == "fr"
     assert "Page introuvable" in soup.h1.get_text()
 
 
 def test_unknown_english_path_gives_an_english_404(client, demo_content):
-    response = client.get("/en/no-such-page/")
-    assert response.status_code == 404
-    soup = soup_of(response)
+    soup = soup_of(client.get("/en/no-such-page/"), 404)
     assert soup.html["lang"] == "en"
     assert "Page not found" in soup.h1.get_text()
 

@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.conftest import OPENNESS_EN, OPENNESS_FR, SEED
+from tests.helpers import soup_of
 
 # Lines of the seed that are interface, not prose: toggles, image placeholders, the
 # link label and the signature (checked separately below).
@@ -34,22 +34,18 @@ def seed_sentences():
     return sentences
 
 
-def page_text(html):
-    return normalise(BeautifulSoup(html, "html.parser").get_text(""))
+def page_text(soup):
+    return normalise(soup.get_text(""))
 
 
 @pytest.fixture
 def french_page(client, demo_content):
-    response = client.get(OPENNESS_FR)
-    assert response.status_code == 200
-    return response.content.decode()
+    return soup_of(client.get(OPENNESS_FR))
 
 
 @pytest.fixture
 def english_page(client, demo_content):
-    response = client.get(OPENNESS_EN)
-    assert response.status_code == 200
-    return response.content.decode()
+    return soup_of(client.get(OPENNESS_EN))
 
 
 def test_seed_has_sentences_to_check():
@@ -63,7 +59,7 @@ def test_every_sentence_of_the_seed_is_on_the_french_page(french_page):
 
 
 def test_french_page_shows_signature_logo_and_more_link(french_page):
-    soup = BeautifulSoup(french_page, "html.parser")
+    soup = french_page
     signature = soup.select_one(".quote__signature")
     assert normalise(signature.get_text(" ")) == "Gaëlle DOS SANTOS Chef du service communication"
     assert soup.find("img", alt="Logo APNIC") is not None
@@ -75,8 +71,7 @@ def test_french_page_shows_signature_logo_and_more_link(french_page):
 
 
 def test_three_expandable_sections_each_with_a_teaser(french_page):
-    soup = BeautifulSoup(french_page, "html.parser")
-    sections = soup.select("[data-expandable]")
+    sections = french_page.select("[data-expandable]")
     assert len(sections) == 3
     for section in sections:
         assert normalise(section.select_one(".expandable__teaser").get_text())
@@ -87,12 +82,11 @@ def test_three_expandable_sections_each_with_a_teaser(french_page):
         assert label["data-label-closed"] == "Lire la suite"
         assert label["data-label-open"] == "Fermer"
     # The hidden text is in the HTML, for search engines and find-in-page.
-    assert "Membre de la PITA depuis 2002" in page_text(str(sections[2]))
+    assert "Membre de la PITA depuis 2002" in page_text(sections[2])
 
 
 def test_key_figure_carries_the_seed_sentence(french_page):
-    soup = BeautifulSoup(french_page, "html.parser")
-    figure = soup.select_one(".key-figure")
+    figure = french_page.select_one(".key-figure")
     assert "70" in figure.select_one(".key-figure__value").get_text()
     assert normalise(figure.select_one(".key-figure__text").get_text()) == (
         "Depuis 2015, ce sont plus de 70 temps d’information et d’échanges qui ont été initiées par l’OPT-NC."
@@ -100,7 +94,7 @@ def test_key_figure_carries_the_seed_sentence(french_page):
 
 
 def test_footnotes_link_both_ways(french_page):
-    soup = BeautifulSoup(french_page, "html.parser")
+    soup = french_page
     for number, term in ((1, "Pacific Islands"), (2, "Asia Pacific Top Level"), (3, "Internet Corporation")):
         reference = soup.find("a", id=f"note-ref-{number}")
         assert reference["href"] == f"#note-{number}"
@@ -111,10 +105,10 @@ def test_footnotes_link_both_ways(french_page):
 
 
 def test_english_page_is_translated(english_page):
-    soup = BeautifulSoup(english_page, "html.parser")
+    soup = english_page
     assert soup.html["lang"] == "en"
     assert soup.h1.get_text() == "Committing to a policy based on openness"
-    text = page_text(english_page)
+    text = page_text(soup)
     assert "OPT-NC has been a member of the Asia Pacific Network Information Centre (APNIC)" in text
     assert "Membre de la PITA" not in text
     labels = soup.select("[data-expandable-label]")
@@ -126,7 +120,7 @@ def test_english_page_is_translated(english_page):
 
 @pytest.mark.parametrize("path", [OPENNESS_FR, OPENNESS_EN])
 def test_breadcrumb_leads_home(client, demo_content, path):
-    soup = BeautifulSoup(client.get(path).content, "html.parser")
+    soup = soup_of(client.get(path))
     crumbs = soup.select(".breadcrumb li a")
     assert len(crumbs) == 4
     assert crumbs[-1]["aria-current"] == "page"
@@ -138,7 +132,7 @@ def test_breadcrumb_leads_home(client, demo_content, path):
     [(OPENNESS_FR, "/fr/adhesions-internationales/"), (OPENNESS_EN, "/en/international-memberships/")],
 )
 def test_international_section_links_memberships_and_events(client, demo_content, path, prefix):
-    soup = BeautifulSoup(client.get(path).content, "html.parser")
+    soup = soup_of(client.get(path))
     international = soup.select("[data-expandable]")[2]
     links = {a["href"] for a in international.select(".rich-text a")}
     itu = f"{prefix}uit/" if path == OPENNESS_FR else f"{prefix}itu/"
@@ -152,11 +146,11 @@ def test_international_section_links_memberships_and_events(client, demo_content
 def test_rich_text_links_follow_a_renamed_page(client, demo_content):
     from partnerships.models import ConventionPage
 
-    before = BeautifulSoup(client.get(OPENNESS_FR).content, "html.parser")
+    before = soup_of(client.get(OPENNESS_FR))
     assert before.find("a", href="/fr/partenariats/accord-cadre-enercal/") is not None
     convention = ConventionPage.objects.get(slug_fr="accord-cadre-enercal")
     convention.slug_fr = convention.slug = "accord-cadre-avec-enercal"
     convention.save_revision().publish()
-    after = BeautifulSoup(client.get(OPENNESS_FR).content, "html.parser")
+    after = soup_of(client.get(OPENNESS_FR))
     assert after.find("a", href="/fr/partenariats/accord-cadre-avec-enercal/") is not None
     assert after.find("a", href="/fr/partenariats/accord-cadre-enercal/") is None

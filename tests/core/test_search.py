@@ -3,10 +3,10 @@
 import os
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 
 from optnc_site.core.models import ContentPage
+from tests.helpers import soup_of
 
 
 @pytest.fixture
@@ -19,9 +19,7 @@ def postgresql(db):
 
 
 def search(client, path, query, **params):
-    response = client.get(path, {"q": query, **params})
-    assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = soup_of(client.get(path, {"q": query, **params}))
     return soup, [a.get_text() for a in soup.select(".search-result__title")]
 
 
@@ -60,7 +58,6 @@ def test_accents_are_folded(client, demo_content, postgresql):
 
 def test_stems_are_matched(client, demo_content, postgresql):
     _, singular = search(client, "/fr/recherche/", "partenaire")
-    assert "Partenariats" in singular or "S’engager dans une politique d’ouverture" in singular
     page = ContentPage.objects.get(slug_fr="s-engager-dans-une-politique-d-ouverture")
     assert "partenaires" in str(page.body_fr.raw_data)  # the page says the plural only…
     assert "S’engager dans une politique d’ouverture" in singular  # …and is found by the singular
@@ -101,11 +98,10 @@ def test_results_are_paginated(client, demo_content):
 )
 def test_any_query_gives_a_normal_page_without_echoing_markup(client, demo_content, query):
     response = client.get("/fr/recherche/", {"q": query, "page": "-3"})
-    assert response.status_code == 200
     body = response.content.decode()
     assert "<script>alert(1)</script>" not in body
     assert "\x00" not in body
-    BeautifulSoup(body, "html.parser").select_one("main h1")
+    assert soup_of(response).select_one("main h1").get_text(strip=True) == "Recherche"
 
 
 def test_long_query_is_cut_down(client, demo_content):

@@ -69,11 +69,13 @@ def test_admin_account_only_when_asked(monkeypatch):
     assert get_user_model().objects.get().check_password("une-phrase-de-passe-longue")
 
 
-@pytest.mark.django_db
 def test_modeltranslation_copy_endpoint_is_closed(client, demo_content):
+    from optnc_site.core.models import ContentPage
+
     admin = get_user_model().objects.create_superuser("admin", "", "motdepasse-de-test")
     client.force_login(admin)
-    url = "/admin/pages/3/edit/copy_translation_content/"
+    page = ContentPage.objects.get(slug_fr="nous-connaitre")
+    url = f"/admin/pages/{page.pk}/edit/copy_translation_content/"
     assert client.get(url, follow=True).status_code == 404
     assert client.post(url, {"origin_field_name": "body_fr"}, follow=True).status_code == 404
 

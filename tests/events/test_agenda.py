@@ -7,15 +7,12 @@ from bs4 import BeautifulSoup
 from django.utils import translation
 from django.utils.translation import gettext
 
+from tests.helpers import soup_of
+
 from .conftest import TODAY
 from .factories import EventPageFactory
 
 D = datetime.date
-
-
-def soup_of(response):
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def sections(soup):

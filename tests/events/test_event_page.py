@@ -5,11 +5,11 @@ import json
 
 import pytest
 import wagtail_factories
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from events.models import EventMembership, EventPage, EventPartner
+from tests.helpers import soup_of
 from tests.memberships.factories import MembershipIndexPageFactory, MembershipPageFactory
 from tests.partnerships.factories import PartnerFactory
 
@@ -17,11 +17,6 @@ from .factories import EventPageFactory
 
 D = datetime.date
 T = datetime.time
-
-
-def soup_of(response):
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def facts(soup):

@@ -2,7 +2,6 @@
 
 import datetime
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -23,7 +22,7 @@ CALENDAR_BUDGET = 9
 
 def populate(event_index, memberships, count, offset):
     for n in range(offset, offset + count):
-        page = EventPageFactory(
+        EventPageFactory(
             parent=event_index,
             start_date=datetime.date(2015, 1, 1) + datetime.timedelta(days=40 * n),
             end_date=datetime.date(2015, 1, 2) + datetime.timedelta(days=40 * n),
@@ -32,9 +31,8 @@ def populate(event_index, memberships, count, offset):
             place_fr="CPS",
             start_time=datetime.time(9, 0) if n % 3 == 0 else None,
             end_time=datetime.time(17, 0) if n % 3 == 0 else None,
+            membership_links=[EventMembership(membership=memberships[n % len(memberships)])],
         )
-        page.membership_links = [EventMembership(membership=memberships[n % len(memberships)])]
-        page.save_revision().publish()
     EventPageFactory(parent=event_index)  # one undated event too
 
 
@@ -45,21 +43,21 @@ def count_queries(client, path):
     return len(captured)
 
 
-@pytest.mark.parametrize(
-    "path,budget",
-    [
-        ("/fr/evenements/", AGENDA_BUDGET),
-        ("/en/events/", AGENDA_BUDGET),
-        ("/fr/evenements/?year=2016&role=participant&page=1", AGENDA_BUDGET),
-        ("/fr/evenements/ical/", CALENDAR_BUDGET),
-        ("/en/events/ical/", CALENDAR_BUDGET),
-    ],
-)
-def test_agenda_cost_does_not_grow_with_events(client, event_index, home, path, budget):
+BUDGETS = {
+    "/fr/evenements/": AGENDA_BUDGET,
+    "/en/events/": AGENDA_BUDGET,
+    "/fr/evenements/?year=2016&role=participant&page=1": AGENDA_BUDGET,
+    "/fr/evenements/ical/": CALENDAR_BUDGET,
+    "/en/events/ical/": CALENDAR_BUDGET,
+}
+
+
+def test_agenda_cost_does_not_grow_with_events(client, event_index, home):
     membership_index = MembershipIndexPageFactory(parent=home)
     memberships = [MembershipPageFactory(parent=membership_index) for _ in range(2)]
     populate(event_index, memberships, 3, 0)
-    with_three = count_queries(client, path)
+    with_three = {path: count_queries(client, path) for path in BUDGETS}
     populate(event_index, memberships, 27, 3)
-    with_thirty = count_queries(client, path)
-    assert with_three == with_thirty == budget
+    with_thirty = {path: count_queries(client, path) for path in BUDGETS}
+    assert with_thirty == with_three
+    assert all(with_three[path] <= budget for path, budget in BUDGETS.items()), with_three

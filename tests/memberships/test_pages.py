@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 import wagtail_factories
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext
@@ -12,13 +11,9 @@ from django.utils.translation import gettext
 from events.models import EventMembership
 from memberships.models import MembershipPage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.helpers import soup_of
 
 from .factories import MembershipPageFactory
-
-
-def soup_of(response):
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def facts(soup):

@@ -37,4 +37,5 @@ def test_membership_index_cost_does_not_grow(client, membership_index):
         count_queries(client, "/fr/adhesions-internationales/"),
         count_queries(client, "/en/international-memberships/"),
     )
-    assert with_three == with_thirty == (MEMBERSHIP_INDEX_BUDGET, MEMBERSHIP_INDEX_BUDGET)
+    assert with_thirty == with_three  # nothing per membership
+    assert max(with_three) <= MEMBERSHIP_INDEX_BUDGET

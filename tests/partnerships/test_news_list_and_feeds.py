@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from partnerships.models import ConventionPartner, NewsConvention
+from tests.helpers import soup_of
 
 from .factories import ConventionPageFactory, NewsArticlePageFactory, PartnerFactory
 
@@ -14,23 +15,23 @@ from .factories import ConventionPageFactory, NewsArticlePageFactory, PartnerFac
 @pytest.fixture
 def articles(news_index, partnership_index):
     partner = PartnerFactory(name="CCI-NC", name_fr="CCI-NC")
-    convention = ConventionPageFactory(parent=partnership_index)
-    convention.partner_links = [ConventionPartner(partner=partner)]
-    convention.save_revision().publish()
+    convention = ConventionPageFactory(
+        parent=partnership_index, partner_links=[ConventionPartner(partner=partner)]
+    )
     other = ConventionPageFactory(parent=partnership_index)
-    items = []
-    for day in range(1, 13):  # twelve articles: two pages of ten
-        article = NewsArticlePageFactory(parent=news_index, date=datetime.date(2018, 9, day))
-        article.convention_links = [NewsConvention(convention=convention if day % 2 else other)]
-        article.save_revision().publish()
-        items.append(article)
+    items = [  # twelve articles: two pages of ten
+        NewsArticlePageFactory(
+            parent=news_index,
+            date=datetime.date(2018, 9, day),
+            convention_links=[NewsConvention(convention=convention if day % 2 else other)],
+        )
+        for day in range(1, 13)
+    ]
     return {"items": items, "convention": convention, "other": other, "partner": partner}
 
 
 def titles(response):
-    assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [a.get_text() for a in soup.select(".news-list .card__link")]
+    return [a.get_text() for a in soup_of(response).select(".news-list .card__link")]
 
 
 def test_newest_first_ten_per_page(client, articles):

@@ -1,3 +1,4 @@
+from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from optnc_site.core.models import ContentPage, HomePage
@@ -24,5 +25,16 @@ class PartnershipPageRulesTest(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(NewsArticlePage, set())
 
     def test_one_index_of_each(self):
-        assert PartnershipIndexPage.max_count == 1
-        assert NewsIndexPage.max_count == 1
+        from tests.core.factories import HomePageFactory
+
+        from .factories import NewsIndexPageFactory, PartnershipIndexPageFactory
+
+        home = HomePageFactory(parent=Page.get_first_root_node())
+        for model, factory in (
+            (PartnershipIndexPage, PartnershipIndexPageFactory),
+            (NewsIndexPage, NewsIndexPageFactory),
+        ):
+            self.assertTrue(model.can_create_at(home))
+            factory(parent=home)
+            # A second one is not offered anywhere, not even under the same home page.
+            self.assertFalse(model.can_create_at(home))

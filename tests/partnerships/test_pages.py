@@ -3,18 +3,13 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from tests.conftest import OPENNESS_EN, OPENNESS_FR
+from tests.helpers import soup_of
 
 from .factories import ConventionPageFactory, NewsArticlePageFactory, PartnerFactory
-
-
-def soup_of(response):
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def text_of(soup):
