@@ -8,6 +8,7 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from .models import sibling_slug_errors
+from .slugs import FrenchSlugsMixin
 
 
 class CheckedImageField(WagtailImageField):
@@ -47,8 +48,9 @@ class ImageForm(BaseImageForm):
         self.fields["file"] = CheckedImageField(label=_("Fichier"))
 
 
-class PageForm(WagtailAdminPageForm):
-    """The admin form of every page: a new page's address is checked against its siblings.
+class PageForm(FrenchSlugsMixin, WagtailAdminPageForm):
+    """The admin form of every page: apostrophes in slugs become hyphens (``slugs.py``), and a
+    new page's address is checked against its siblings.
 
     An existing page's own ``clean`` checks it (``page_slug_errors``); a new page has no
     place in the tree until it is saved, so the form asks with the parent it is added to.
