@@ -128,34 +128,38 @@ def test_no_result_is_a_normal_page(client, agenda, frozen_today):
     assert "Aucun événement ne correspond à ces critères." in soup.get_text()
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "year=abc",
-        "year=1999",
-        "year=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%93",
-        "year=2023.0",
-        "year=%00",
-        "role=chef",
-        "role=%3Cscript%3Ealert(1)%3C/script%3E",
-        "year=2023&year=<b>",
-        "page=abc",
-        "page=0",
-        "page=-1",
-        "page=99999999999999999999",
-        "page=%00",
-        "page=1e3",
-        "format=ics",
-    ],
-)
-def test_malformed_parameters_never_fail_nor_echo(client, agenda, frozen_today, query):
+MALFORMED = [
+    "year=abc",
+    "year=1999",
+    "year=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%93",
+    "year=2023.0",
+    "year=%00",
+    "role=chef",
+    "role=%3Cscript%3Ealert(1)%3C/script%3E",
+    "year=2023&year=<b>",
+    "page=abc",
+    "page=0",
+    "page=-1",
+    "page=99999999999999999999",
+    "page=%00",
+    "page=1e3",
+    "format=ics",
+]
+
+
+def test_malformed_parameters_never_fail_nor_echo(client, agenda, frozen_today):
+    for query in MALFORMED:
+        check_malformed(client, query)
+
+
+def check_malformed(client, query):
     response = client.get(f"/fr/evenements/?{query}")
-    assert response.status_code == 200
+    assert response.status_code == 200, query
     html = response.content.decode()
-    assert "<script>alert" not in html and "<b>" not in html and "chef" not in html
-    assert "abc" not in html and "1999" not in html
+    assert "<script>alert" not in html and "<b>" not in html and "chef" not in html, query
+    assert "abc" not in html and "1999" not in html, query
     # Ignored filters leave the full agenda (11 events on one page of 10 and one of 1).
-    assert len(BeautifulSoup(html, "html.parser").select(".card")) in (10, 1)
+    assert len(BeautifulSoup(html, "html.parser").select(".card")) in (10, 1), query
 
 
 def test_pagination_keeps_the_filters_and_clamps_the_page(client, event_index, frozen_today):

@@ -51,31 +51,34 @@ def test_filter_by_convention_and_by_partner(client, articles):
     assert set(by_other).isdisjoint(by_convention)
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "page=abc",
-        "page=-1",
-        "page=0",
-        "page=99999",
-        "page=1.5",
-        "page=%00",
-        "convention=abc",
-        "convention=999999",
-        "partner=-4",
-        "partner=%3Cscript%3Ealert(1)%3C/script%3E",
-        "convention=1&convention=2",
-        "page=" + "9" * 400,
-    ],
-)
-def test_bad_parameters_give_a_normal_page_and_no_echo(client, articles, query):
+BAD_PARAMETERS = [
+    "page=abc",
+    "page=-1",
+    "page=0",
+    "page=99999",
+    "page=1.5",
+    "page=%00",
+    "convention=abc",
+    "convention=999999",
+    "partner=-4",
+    "partner=%3Cscript%3Ealert(1)%3C/script%3E",
+    "convention=1&convention=2",
+    "page=" + "9" * 400,
+]
+
+
+def test_bad_parameters_give_a_normal_page_and_no_echo(client, articles):
+    for query in BAD_PARAMETERS:
+        check_bad_parameter(client, query)
+
+
+def check_bad_parameter(client, query):
     response = client.get(f"/fr/actualites/?{query}")
-    assert response.status_code == 200
+    assert response.status_code == 200, query
     body = response.content.decode()
-    assert "<script>alert(1)</script>" not in body
-    soup = BeautifulSoup(body, "html.parser")
-    listed = soup.select(".news-list .card__link")
-    assert listed or "Aucun résultat." in soup.get_text()
+    assert "<script>alert(1)</script>" not in body, query
+    # A refused filter is left out: the articles are listed, never an empty page.
+    assert BeautifulSoup(body, "html.parser").select(".news-list .card__link"), query
 
 
 def test_pagination_keeps_filters(client, articles):
