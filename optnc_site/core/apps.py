@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
         from wagtail.models import get_page_models
         from wagtail_modeltranslation import patch_wagtailadmin
 
-        from . import review, signals, translation_tools  # noqa: F401 - signal handlers, admin hooks
+        from . import deletion_guard, review, signals, translation_tools  # noqa: F401 - handlers, admin hooks
         from .forms import PageForm
         from .models import BasePage, page_slug_errors
 

@@ -19,7 +19,7 @@ PAGE_PERMISSIONS = {
 # Images and documents, in the root collection (and so every collection): editors add new
 # ones and choose them in pages; changing or deleting those already there is for managers.
 # (Wagtail still lets whoever uploaded an image or document edit or delete it: its owner
-# rule. Nobody deletes one a published page uses: see partnerships.wagtail_hooks.)
+# rule. Nobody deletes one a published page uses: see core.deletion_guard.)
 COLLECTION_PERMISSIONS = {
     EDITORS: ["add_image", "choose_image", "add_document", "choose_document"],
     MANAGERS: [
@@ -39,24 +39,6 @@ MODEL_PERMISSIONS = {
     EDITORS: [("wagtailadmin", "access_admin")],
     MANAGERS: [("wagtailadmin", "access_admin"), ("core", "change_siteidentity")],
 }
-
-
-# Partners, a snippet with drafts, locking and the validation workflow: editors add and
-# change (their changes wait for a manager's approval); managers also publish, delete, and
-# lock or unlock.
-PARTNER_PERMISSIONS = {
-    EDITORS: ["add_partner", "change_partner"],
-    MANAGERS: [
-        "add_partner",
-        "change_partner",
-        "delete_partner",
-        "publish_partner",
-        "lock_partner",
-        "unlock_partner",
-    ],
-}
-# Non-page models that go through WORKFLOW (pages follow it through the page tree).
-WORKFLOW_MODELS = [("partnerships", "partner")]
 
 
 def ensure_permissions(apps):
@@ -195,43 +177,43 @@ def restore_editors_media_changes(apps, schema_editor):
     )
 
 
-def grant_partner_validation(apps, schema_editor):
-    """Partners: their permissions, and the validation workflow on the snippet model."""
+def grant_snippet_validation(apps, app_label, model_name, permissions):
+    """A snippet with drafts goes through WORKFLOW: its ``publish``/``lock``/``unlock``
+    permissions exist, ``permissions`` ({group name: [codenames]}) are granted, and the
+    workflow is assigned to the model. Apps call this from their own migrations."""
     ensure_permissions(apps)
-    ensure_snippet_permissions(apps, "partnerships", "partner", ["publish", "lock", "unlock"])
+    ensure_snippet_permissions(apps, app_label, model_name, ["publish", "lock", "unlock"])
     grant_model_permissions(
         apps,
         {
-            group_name: [("partnerships", codename) for codename in codenames]
-            for group_name, codenames in PARTNER_PERMISSIONS.items()
+            group: [(app_label, codename) for codename in codenames]
+            for group, codenames in permissions.items()
         },
     )
     ContentType = apps.get_model("contenttypes", "ContentType")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
-    workflow = Workflow.objects.get(name=WORKFLOW)
-    for app_label, model_name in WORKFLOW_MODELS:
-        content_type = ContentType.objects.get_for_model(
-            apps.get_model(app_label, model_name), for_concrete_model=False
-        )
-        WorkflowContentType.objects.update_or_create(
-            content_type=content_type, defaults={"workflow": workflow}
-        )
+    content_type = ContentType.objects.get_for_model(
+        apps.get_model(app_label, model_name), for_concrete_model=False
+    )
+    WorkflowContentType.objects.update_or_create(
+        content_type=content_type, defaults={"workflow": Workflow.objects.get(name=WORKFLOW)}
+    )
 
 
-def revoke_partner_validation(apps, schema_editor):
+def revoke_snippet_validation(apps, app_label, model_name):
+    """Reverse of ``grant_snippet_validation``."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
-    for app_label, model_name in WORKFLOW_MODELS:
-        content_type = ContentType.objects.get_for_model(
-            apps.get_model(app_label, model_name), for_concrete_model=False
-        )
-        WorkflowContentType.objects.filter(content_type=content_type, workflow__name=WORKFLOW).delete()
+    content_type = ContentType.objects.get_for_model(
+        apps.get_model(app_label, model_name), for_concrete_model=False
+    )
+    WorkflowContentType.objects.filter(content_type=content_type, workflow__name=WORKFLOW).delete()
     extra = Permission.objects.filter(
-        content_type__app_label="partnerships",
-        codename__in=["publish_partner", "lock_partner", "unlock_partner"],
+        content_type=content_type,
+        codename__in=[f"{action}_{model_name}" for action in ("publish", "lock", "unlock")],
     )
     for group in Group.objects.filter(name__in=[EDITORS, MANAGERS]):
         group.permissions.remove(*extra)

@@ -51,7 +51,7 @@ def english_root(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0006_partner_validation_and_media_rights"),
+        ("core", "0006_media_rights"),
     ]
 
     operations = [migrations.RunPython(french_defaults, english_root)]
