@@ -8,11 +8,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from optnc_site.core import health
 from optnc_site.core import views as core_views
 
 handler500 = "optnc_site.core.views.server_error"
 
 urlpatterns = [
+    # Outside i18n_patterns: the probes ask for /healthz, never /fr/healthz.
+    path("healthz", health.healthz, name="healthz"),
+    # Before Wagtail's own logout URL, which it replaces (a GET must not log out, see the view).
+    path("admin/logout/", core_views.AdminLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),

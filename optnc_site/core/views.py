@@ -8,6 +8,7 @@ from django.template import loader
 from django.utils import translation
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
+from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 from wagtail.models import Page, Site
 
 SEARCH_PER_PAGE = 10
@@ -109,3 +110,20 @@ def server_error(request, *args, **kwargs):
 
 def _other(language):
     return next(code for code, _name in settings.LANGUAGES if code != language)
+
+
+class AdminLogoutView(WagtailLogoutView):
+    """The admin's logout, which only a POST performs.
+
+    Django's LogoutView answers anything but POST (and OPTIONS) with 405, but Wagtail's adds
+    its "logged out" message and deletes the session cookie after whatever Django answered:
+    a GET (a link, a prefetch, an ``<img src>`` on another site) cleared the browser's
+    cookie while the session stayed valid on the server. Here any other method gets
+    Django's answer alone, and leaves the session and its cookie as they were.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "POST":
+            return super().dispatch(request, *args, **kwargs)
+        # Django's LogoutView.dispatch (CSRF, never_cache, then 405 or OPTIONS), not Wagtail's.
+        return super(WagtailLogoutView, self).dispatch(request, *args, **kwargs)
