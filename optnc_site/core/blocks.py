@@ -3,10 +3,13 @@
 Each block renders through its own template in ``templates/components/``.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 
 from .relations import prepare_cards
@@ -23,10 +26,91 @@ PARAGRAPH_FEATURES = [
 ]
 
 
+_CITATION = re.compile(r'<a href="#note-(\d+)">')
+
+
+def footnote_plan(page):
+    """Where each citation of ``page`` leads, and the ids its notes and citations take.
+
+    Editors cite note N with a link to ``#note-N``: it leads to the next footnotes block
+    after the citation in the page (the last one when none follows). The page's first
+    footnotes block keeps the plain ids (``note-N``, ``note-ref-N``); the others' ids
+    start with their block id. A note cited again gets ``note-ref-…N-2``, ``-3``…
+
+    Returns ``{"paragraphs": {block id: [(href, ref id, label id), …]}, "notes": {block id:
+    {"prefix", "label_id", "backrefs": {N: [ref id, …]}}}}``, worked out once per page.
+    """
+    cached = page.__dict__.get("_footnote_plan")
+    if cached is not None:
+        return cached
+    events = []
+    for field in type(page)._meta.get_fields():
+        # ``body`` reads the active language; its ``body_fr``/``body_en`` columns are skipped.
+        if isinstance(field, StreamField) and not hasattr(field, "translated_field"):
+            _walk_citations(getattr(page, field.name, None) or [], events)
+    footnotes = [block_id for kind, block_id, _numbers in events if kind == "footnotes"]
+    notes = {}
+    for index, block_id in enumerate(footnotes):
+        prefix = "" if index == 0 else f"{block_id}-"
+        label = "footnotes-label" if index == 0 else f"footnotes-label-{block_id}"
+        notes[block_id] = {"prefix": prefix, "label_id": label, "backrefs": {}}
+    paragraphs = {}
+    for position, (kind, block_id, numbers) in enumerate(events):
+        if kind != "paragraph" or not footnotes:
+            continue
+        following = [bid for k, bid, _n in events[position + 1 :] if k == "footnotes"]
+        target = notes[following[0] if following else footnotes[-1]]
+        citations = []
+        for number in numbers:
+            backrefs = target["backrefs"].setdefault(number, [])
+            ref_id = f"note-ref-{target['prefix']}{number}"
+            if backrefs:
+                ref_id += f"-{len(backrefs) + 1}"
+            backrefs.append(ref_id)
+            citations.append((f"#note-{target['prefix']}{number}", ref_id, target["label_id"]))
+        paragraphs[block_id] = citations
+    plan = {"paragraphs": paragraphs, "notes": notes}
+    page.__dict__["_footnote_plan"] = plan
+    return plan
+
+
+def _walk_citations(stream, events):
+    for child in stream:
+        block_id = getattr(child, "id", None)
+        if child.block_type == "paragraph" and isinstance(child.block, ParagraphBlock):
+            numbers = [int(n) for n in _CITATION.findall(child.value.source)]
+            events.append(("paragraph", block_id, numbers))
+        elif child.block_type == "footnotes" and isinstance(child.block, FootnotesBlock):
+            events.append(("footnotes", block_id, []))
+        elif isinstance(child.value, blocks.StructValue):
+            for part in child.value.values():
+                if isinstance(part, blocks.StreamValue):
+                    _walk_citations(part, events)
+        elif isinstance(child.value, blocks.StreamValue):
+            _walk_citations(child.value, events)
+
+
+def _plan_for(parent_context):
+    """The footnote plan of the page being rendered, and the block's id, if both are known."""
+    context = parent_context or {}
+    page = context.get("page")
+    block_id = context.get("block_id")
+    if page is None or not block_id or not hasattr(page, "_meta"):
+        return None, None
+    return footnote_plan(page), str(block_id)
+
+
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", PARAGRAPH_FEATURES)
         super().__init__(**kwargs)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        plan, block_id = _plan_for(parent_context)
+        # None: the citations keep their plain ids (a paragraph shown outside its page).
+        context["citations"] = plan["paragraphs"].get(block_id) if plan else None
+        return context
 
     class Meta:
         icon = "pilcrow"
@@ -150,6 +234,25 @@ class FootnotesBlock(blocks.StructBlock):
         help_text=_("Dans le texte, faites de l'appel de note un exposant lié à l'ancre #note-1, #note-2…"),
     )
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        plan, block_id = _plan_for(parent_context)
+        own = plan["notes"].get(block_id) if plan else None
+        prefix = own["prefix"] if own else ""
+        backrefs = own["backrefs"] if own else {}
+        context["label_id"] = own["label_id"] if own else "footnotes-label"
+        context["numbered_notes"] = [
+            {
+                "number": number,
+                "id": f"note-{prefix}{number}",
+                # Outside its page (no plan), each note links back to its plain citation id.
+                "backrefs": backrefs.get(number, []) if own else [f"note-ref-{number}"],
+                "text": note,
+            }
+            for number, note in enumerate(value["notes"], start=1)
+        ]
+        return context
+
     class Meta:
         icon = "list-ol"
         label = _("Notes de bas de page")
@@ -218,8 +321,12 @@ class KeyFiguresBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("Page dont reprendre les chiffres clés"))
 
     def get_context(self, value, parent_context=None):
+        from wagtail.models import Page
+
         context = super().get_context(value, parent_context=parent_context)
-        page = value["page"].specific if value.get("page") else None
+        chosen = value.get("page")
+        # A draft or restricted page lends neither its figures nor its title.
+        page = Page.objects.live().public().filter(pk=chosen.pk).specific().first() if chosen else None
         context["source"] = page
         context["figures"] = list(_key_figures(getattr(page, "body", None) or []))
         return context

@@ -7,7 +7,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from .models import sibling_slug_errors
+from .models import reserved_slug_errors, sibling_slug_errors
 from .slugs import FrenchSlugsMixin
 
 
@@ -64,6 +64,9 @@ class PageForm(FrenchSlugsMixin, WagtailAdminPageForm):
                 for code, _ in settings.LANGUAGES
             }
             for field, message in sibling_slug_errors(slugs, self.parent_page).items():
+                if field in self.fields:
+                    self.add_error(field, message)
+            for field, message in reserved_slug_errors(self.parent_page, slugs).items():
                 if field in self.fields:
                     self.add_error(field, message)
         return cleaned_data

@@ -3,8 +3,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -68,6 +69,23 @@ class BasePage(Page):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
         return response
+
+    def clean(self):
+        """A page in the tree may not take an address its parent serves itself (a feed…).
+
+        A new page has no parent yet when the model is cleaned: the admin form checks it
+        with the parent it is added to (``PageForm.clean``, ``reserved_slug_errors``).
+        """
+        super().clean()
+        parent = self.get_parent() if self.path and self.depth and self.depth > 1 else None
+        if parent is not None:
+            slugs = {
+                code: getattr(self, build_localized_fieldname("slug", code), None)
+                for code, _name in settings.LANGUAGES
+            }
+            errors = reserved_slug_errors(parent, slugs)
+            if errors:
+                raise ValidationError(errors)
 
     def get_share_image(self):
         """The image shown when the page is shared; the site's default when ``None``."""
@@ -155,6 +173,47 @@ def sibling_slug_errors(slugs, parent, exclude_pk=None):
             errors[build_localized_fieldname("slug", language)] = _(
                 "Cette adresse est déjà celle d’une autre page au même endroit : choisissez-en une autre."
             )
+    return errors
+
+
+def serves_subpage(page, slug):
+    """Whether ``page`` answers ``slug/`` itself, by one of its RoutablePageMixin routes.
+
+    Read from the page type's own routes: what its resolver resolves, and the first word of
+    each route (``rss/…``), so that a child page never hides a feed or a calendar.
+    """
+    page_class = page.specific_class if isinstance(page, Page) else type(page)
+    if page_class is None or not issubclass(page_class, RoutablePageMixin):
+        return False
+    try:
+        page_class.get_resolver().resolve(f"/{slug}/")
+    except Http404:
+        pass
+    else:
+        return True
+    for pattern in page_class.get_subpage_urls():
+        route = str(getattr(pattern.pattern, "_route", ""))
+        if route.split("/", 1)[0] == slug:
+            return True
+    return False
+
+
+def reserved_slug_errors(parent, slugs):
+    """The slug fields whose address ``parent`` serves itself (``serves_subpage``).
+
+    ``slugs`` maps each language to the slug entered for it (empty: the French one, as
+    visitors get it). Called by ``BasePage.clean`` for a page in the tree, and by the admin
+    form for a new page, with the parent it is added to.
+    """
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    errors = {}
+    for language, _name in settings.LANGUAGES:
+        slug = slugs.get(language) or slugs.get(default)
+        if slug and serves_subpage(parent, slug):
+            errors[build_localized_fieldname("slug", language)] = gettext(
+                "L’adresse « %(slug)s » est réservée par la page parente (flux, calendrier…) : "
+                "choisissez-en une autre."
+            ) % {"slug": slug}
     return errors
 
 
@@ -398,6 +457,19 @@ class SiteIdentity(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("identité du site")
+
+    @cached_property
+    def public_footer_links(self):
+        """The footer's pages that visitors may see: published, under no view restriction."""
+        ids = [
+            child.get("value")
+            for child in self.footer_links.raw_data
+            if child.get("type") == "page" and child.get("value")
+        ]
+        if not ids:
+            return []
+        by_pk = Page.objects.filter(pk__in=ids).live().public().in_bulk()
+        return [by_pk[pk] for pk in ids if pk in by_pk]
 
     def organisation(self, url=None, contact=True):
         """The schema.org Organization: the home page's subject and every article's publisher."""

@@ -43,15 +43,33 @@ _NOTE_LINK = re.compile(r'<a href="#note-(\d+)">')
 
 
 @register.filter
-def footnote_refs(html):
-    """Give each link to ``#note-N`` an id for the note's way back, and a description."""
-    return mark_safe(
-        _NOTE_LINK.sub(
-            r'<a href="#note-\1" id="note-ref-\1" class="footnote-ref" '
-            r'aria-describedby="footnotes-label">',
-            str(html),
+def footnote_refs(html, citations=None):
+    """Give each link to ``#note-N`` an id for the note's way back, and a description.
+
+    ``citations`` (``blocks.footnote_plan``) gives, in order, each link's target, id and
+    the label of its notes, so that ids stay unique with several footnotes blocks or a
+    note cited twice. Without it the links take the plain ids ``note-N``/``note-ref-N``.
+    """
+    if citations is None:
+        return mark_safe(
+            _NOTE_LINK.sub(
+                r'<a href="#note-\1" id="note-ref-\1" class="footnote-ref" '
+                r'aria-describedby="footnotes-label">',
+                str(html),
+            )
         )
-    )
+    remaining = iter(citations)
+
+    def cite(match):
+        citation = next(remaining, None)
+        if citation is None:
+            return match.group(0)
+        href, ref_id, label_id = citation
+        return format_html(
+            '<a href="{}" id="{}" class="footnote-ref" aria-describedby="{}">', href, ref_id, label_id
+        )
+
+    return mark_safe(_NOTE_LINK.sub(cite, str(html)))
 
 
 PICTURE_WIDTHS = (400, 800, 1200)
