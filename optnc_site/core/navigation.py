@@ -7,6 +7,7 @@ from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
 MENU_CACHE_KEY = "main-menu:{site_id}:{language}"
+FOOTER_CACHE_KEY = "footer-links:{site_id}:{language}"
 
 
 def is_fallback(obj, field_name):
@@ -44,11 +45,25 @@ def main_menu(site, request):
     return items
 
 
+def footer_links(identity, request):
+    """The footer's published, unrestricted pages, cached per site and language like the menu."""
+    language = translation.get_language()
+    key = FOOTER_CACHE_KEY.format(site_id=identity.site_id, language=language)
+    items = cache.get(key)
+    if items is None:
+        items = [link_item(page, request) for page in identity.public_footer_links]
+        cache.set(key, items, 60 * 60)
+    return items
+
+
 def clear_menu_cache():
+    """Forget the menus and footer links of every site (the tree, a restriction or the
+    site settings changed)."""
     from wagtail.models import Site
 
     keys = [
-        MENU_CACHE_KEY.format(site_id=site_id, language=code)
+        key.format(site_id=site_id, language=code)
+        for key in (MENU_CACHE_KEY, FOOTER_CACHE_KEY)
         for site_id in Site.objects.values_list("pk", flat=True)
         for code, _name in settings.LANGUAGES
     ]

@@ -1,7 +1,8 @@
 """Keep cached navigation in step with the page tree."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .navigation import clear_menu_cache
@@ -23,3 +24,15 @@ def clear_navigation_on_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
         clear_menu_cache()
         forget_page_urls()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def clear_navigation_on_restriction_change(sender, **kwargs):
+    """A restricted page leaves the menu and the footer (they list public pages only)."""
+    clear_menu_cache()
+
+
+@receiver(post_save, sender="core.SiteIdentity")
+def clear_navigation_on_settings_change(sender, **kwargs):
+    clear_menu_cache()

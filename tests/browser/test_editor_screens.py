@@ -9,6 +9,8 @@ from wagtail.models import Page, Revision
 
 from optnc_site.core.roles import EDITORS
 
+from .conftest import log_in
+
 PASSWORD = "une-phrase-de-passe-assez-longue"
 
 
@@ -25,13 +27,7 @@ def editor_user(site, django_db_blocker):
 
 @pytest.fixture
 def editor(visit, site, editor_user):
-    page = visit(viewport={"width": 1280, "height": 900}).page
-    page.goto(f"{site}/admin/login/")
-    page.fill("input[name=username]", editor_user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
-    return page
+    return log_in(visit, site, editor_user.username, PASSWORD)
 
 
 def test_english_only_shows_every_english_field_and_the_untranslated_ones(editor, site):

@@ -22,7 +22,7 @@ from wagtail.models import Page, Revision
 
 from optnc_site.core.roles import EDITORS, MANAGERS
 
-from .conftest import ROOT
+from .conftest import ROOT, log_in
 
 PASSWORD = "une-phrase-de-passe-assez-longue"
 TITLE_FR = "Journée portes ouvertes"
@@ -51,17 +51,6 @@ def team(site, django_db_blocker):
             page.delete()
         for user in users.values():
             user.delete()
-
-
-def log_in(visit, site, user):
-    browser = visit(viewport={"width": 1280, "height": 900})
-    page = browser.page
-    page.goto(f"{site}/admin/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
-    return page
 
 
 def type_in_block(page, field, text):
@@ -147,7 +136,7 @@ def run_scheduler_after(revision):
 
 def test_write_translate_review_schedule_publish_unpublish(visit, site, team):
     users, parent = team
-    editor = log_in(visit, site, users[EDITORS])
+    editor = log_in(visit, site, users[EDITORS].username, PASSWORD)
 
     # Write in French and save a draft.
     editor.goto(f"{site}/admin/pages/add/core/contentpage/{parent.pk}/")
@@ -188,7 +177,7 @@ def test_write_translate_review_schedule_publish_unpublish(visit, site, team):
     editor.wait_for_load_state()
 
     # The Responsable asks for a change.
-    manager = log_in(visit, site, users[MANAGERS])
+    manager = log_in(visit, site, users[MANAGERS].username, PASSWORD)
     dashboard = manager.locator("main").inner_text()
     assert TITLE_FR in dashboard
     manager.goto(f"{site}/admin/pages/{page_id}/edit/")

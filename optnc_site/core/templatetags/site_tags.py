@@ -23,6 +23,11 @@ def main_menu(context):
 
 
 @register.simple_tag(takes_context=True)
+def footer_links(context, identity):
+    return navigation.footer_links(identity, context["request"]) if identity else []
+
+
+@register.simple_tag(takes_context=True)
 def breadcrumb(context, page):
     return navigation.breadcrumb(page, context["request"])
 
