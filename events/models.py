@@ -7,6 +7,7 @@ memberships (pages) and partners (snippets) are chosen through ``EventMembership
 page can list its events.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -30,6 +31,26 @@ from . import dates, ical
 from .forms import AgendaFilterForm
 
 UPCOMING, PAST, UNDATED = 0, 1, 2
+# ISO 3166 codes of the countries events are held in, by their French name as editors write
+# it: schema.org's addressCountry wants the code. A country not listed is left out.
+COUNTRY_CODES = {
+    "Nouvelle-Calédonie": "NC",
+    "France": "FR",
+    "États-Unis": "US",
+    "États-Unis (Hawaï)": "US",
+    "Australie": "AU",
+    "Nouvelle-Zélande": "NZ",
+    "Fidji": "FJ",
+    "Vanuatu": "VU",
+    "Polynésie française": "PF",
+    "Wallis-et-Futuna": "WF",
+    "Papouasie-Nouvelle-Guinée": "PG",
+    "Samoa": "WS",
+    "Tonga": "TO",
+    "Îles Salomon": "SB",
+    "Singapour": "SG",
+    "Japon": "JP",
+}
 SECTION_NAMES = {UPCOMING: "upcoming", PAST: "past", UNDATED: "undated"}
 
 
@@ -350,25 +371,32 @@ class EventPage(RoutablePageMixin, PageImage, EditorialPage):
         return {**super().card(), "meta": self.date_text, "details": details}
 
     def structured_data(self, request):
+        """The schema.org Event, for an event with a known date only (search engines need one)."""
+        if not self.start_date:
+            return super().structured_data(request)
         data = {
             "@type": "Event",
             "name": self.title,
             "url": self.get_full_url(request),
             "inLanguage": get_language(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "startDate": dates.iso_date(self.date_precision, self.start_date, self.start_time),
         }
         if self.intro:
             data["description"] = self.intro
-        if self.start_date:
-            data["startDate"] = dates.iso_date(self.date_precision, self.start_date, self.start_time)
-            # A start time without an end time leaves the end unknown.
-            if self.is_calendar_ready and (self.end_time or not self.start_time):
-                data["endDate"] = dates.iso_date(dates.DAY, self.end_date or self.start_date, self.end_time)
+        # A start time without an end time leaves the end unknown.
+        if self.is_calendar_ready and (self.end_time or not self.start_time):
+            data["endDate"] = dates.iso_date(dates.DAY, self.end_date or self.start_date, self.end_time)
         if self.place or self.city or self.country:
             address = {"@type": "PostalAddress"}
             if self.city:
                 address["addressLocality"] = self.city
-            if self.country:
-                address["addressCountry"] = self.country
+            country_code = COUNTRY_CODES.get(
+                getattr(self, f"country_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}")
+            )
+            if country_code:
+                address["addressCountry"] = country_code
             data["location"] = {
                 "@type": "Place",
                 "name": ", ".join(part["text"] for part in self.location_parts()),

@@ -1,10 +1,13 @@
 """RSS 2.0 and Atom feeds of the news, one pair per language (the URL's language)."""
 
 import datetime
+import uuid
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 FEED_LENGTH = 20
@@ -37,14 +40,16 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.intro
+        # Feed descriptions are HTML: the lead is text, so a "<" in it must reach the reader
+        # as a character, escaped for HTML here and once more for XML by the generator.
+        return escape(item.intro)
 
     def item_link(self, item):
         return item.get_url(request=self.request)
 
     def item_guid(self, item):
-        # Stable across renames, moves and languages.
-        return f"urn:uuid:{item.translation_key}"
+        # Stable across renames and moves; each language's entry is an entry of its own.
+        return f"urn:uuid:{uuid.uuid5(item.translation_key, get_language())}"
 
     item_guid_is_permalink = False
 
@@ -57,6 +62,12 @@ class NewsRssFeed(Feed):
 
     def item_updateddate(self, item):
         return item.last_published_at or self.item_pubdate(item)
+
+    # RFC 4287: an Atom feed names an author (entries without a signature inherit it).
+    author_name = "OPT-NC"
+
+    def author_link(self):
+        return self.request.build_absolute_uri("/")
 
     def item_author_name(self, item):
         return item.signature or None

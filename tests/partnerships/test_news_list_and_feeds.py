@@ -1,6 +1,7 @@
 """The news list: order, pagination, filters, bad input; the RSS and Atom feeds."""
 
 import datetime
+import uuid
 
 import feedparser
 import pytest
@@ -113,7 +114,30 @@ def test_feeds_parse_with_absolute_links_in_their_language(client, articles, pat
     prefix = "http://localhost/fr/actualites/" if lang == "fr" else "http://localhost/en/news/"
     assert all(item.link.startswith(prefix) for item in feed.entries)
     assert entry.summary == ("Chapô en français." if lang == "fr" else "Lead in English.")
-    assert entry.id == f"urn:uuid:{newest.translation_key}"
+    assert entry.id == f"urn:uuid:{uuid.uuid5(newest.translation_key, lang)}"  # one per language
+    if kind == "atom10":
+        assert feed.feed.author == "OPT-NC"  # RFC 4287: the feed names its author
+
+
+def test_feed_entries_differ_by_language_and_show_a_lead_as_text(client, articles):
+    article = articles["items"][0]
+    article.intro_fr = "Tom & Jerry <b>signent</b>"
+    article.save_revision().publish()
+    ids = {}
+    for path, lang in (
+        ("/fr/actualites/atom/", "fr"),
+        ("/en/news/atom/", "en"),
+        ("/fr/actualites/rss/", "fr"),
+    ):
+        feed = feedparser.parse(client.get(path).content)
+        entry = next(
+            item for item in feed.entries if article.title_fr in item.title or article.title_en in item.title
+        )
+        ids.setdefault(lang, set()).add(entry.id)
+        if lang == "fr":
+            # Shown as the editor typed it: the markup is text, never bold.
+            assert "<b>" not in entry.summary and "&lt;b&gt;" in entry.summary, entry.summary
+    assert len(ids["fr"]) == 1 and ids["fr"].isdisjoint(ids["en"])
 
 
 def test_feeds_are_declared_in_the_head_of_news_pages(client, articles):
