@@ -42,6 +42,8 @@ def test_results_show_title_excerpt_and_kind(client, demo_content):
     )
     assert result.select_one(".search-result__kind").get_text() == "Convention"
     assert "plateau école (CGIT)" in result.select_one(".search-result__excerpt").get_text()
+    # Results pages are for visitors, not for search engines' indexes.
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex, follow"
 
 
 def test_english_words_find_english_pages(client, demo_content):
