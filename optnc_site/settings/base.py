@@ -181,14 +181,16 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # Django's RedisCache, for which a Redis that is down or slow is a miss, not a 500
+    # (optnc_site/core/cache.py): the pages then come from the database.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "optnc_site.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "optnc",
         },
         "renditions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "optnc_site.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "optnc-renditions",
         },

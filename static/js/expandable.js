@@ -2,6 +2,10 @@
  * "Lire la suite / Fermer" sections. Without this script every section is open and its
  * button hidden; with it, sections start closed. Closed content uses hidden="until-found",
  * so find-in-page and links to anchors inside it still reach it (and open it).
+ *
+ * The CSS already shows them closed from the first paint (under the "js" class, until the
+ * section carries data-expandable-ready): this script changes nothing that is painted, it
+ * hands the closing over to hidden="until-found" and wires the button.
  */
 (function () {
   "use strict";
@@ -47,6 +51,7 @@
     var p = parts(section);
     setOpen(section, false);
     p.button.hidden = false;
+    section.setAttribute("data-expandable-ready", "");
     p.button.addEventListener("click", function () {
       setOpen(section, p.button.getAttribute("aria-expanded") !== "true");
     });

@@ -1,0 +1,155 @@
+"""A Redis that goes away is a cache miss, not an outage (optnc_site/core/cache.py)."""
+
+import logging
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+import redis
+from django.core.cache import caches
+from django.test import override_settings
+
+from optnc_site.core import cache as resilient
+from tests.conftest import OPENNESS_FR
+
+REDIS_SERVER = shutil.which("redis-server")
+pytestmark = pytest.mark.skipif(not REDIS_SERVER, reason="redis-server is not installed")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def redis_caches(port):
+    location = f"redis://127.0.0.1:{port}/0"
+    return {
+        alias: {
+            "BACKEND": "optnc_site.core.cache.ResilientRedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": prefix,
+        }
+        for alias, prefix in (("default", "optnc"), ("renditions", "optnc-renditions"))
+    }
+
+
+class RedisServer:
+    """A redis-server of this test's own, on a port of its own, killed by its pid."""
+
+    def __init__(self, port, directory):
+        self.port, self.directory, self.process = port, directory, None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1"]
+            + ["--save", "", "--appendonly", "no"],
+            cwd=self.directory,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                client.ping()
+                return client
+            except redis.exceptions.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    server = RedisServer(free_port(), tmp_path)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_warnings(monkeypatch):
+    """Each test sees its own first warning; the retry window is short for the restart."""
+    monkeypatch.setattr(resilient, "_last_warning", {})
+    monkeypatch.setattr(resilient.ResilientRedisCache, "RETRY_AFTER", 0.2)
+
+
+def menu_keys(client):
+    return [key for key in client.keys("optnc:*") if b"main-menu" in key]
+
+
+def test_page_survives_redis_going_away_and_caches_again_when_it_returns(
+    client, demo_content, redis_server, caplog
+):
+    raw = redis_server.start()
+    with override_settings(CACHES=redis_caches(redis_server.port)):
+        assert client.get(OPENNESS_FR).status_code == 200
+        assert menu_keys(raw), "the menu was not cached in Redis"
+
+        redis_server.stop()
+        with caplog.at_level(logging.WARNING, logger="optnc_site.core.cache"):
+            response = client.get(OPENNESS_FR)
+            assert response.status_code == 200
+            assert b"main-nav" in response.content  # the menu, from the database
+            # Once more: still 200, and the warning is not repeated within the interval.
+            time.sleep(0.3)
+            assert client.get(OPENNESS_FR).status_code == 200
+        warnings = [
+            r for r in caplog.records if r.name == "optnc_site.core.cache" and r.levelno == logging.WARNING
+        ]
+        assert len(warnings) == 1
+        assert "Cache unavailable" in warnings[0].getMessage()
+
+        raw = redis_server.start()
+        assert menu_keys(raw) == []  # a new, empty server
+        time.sleep(0.3)  # past the retry window
+        assert client.get(OPENNESS_FR).status_code == 200
+        assert menu_keys(raw), "the menu is not cached again once Redis is back"
+        assert caches["default"].get("missing", "default") == "default"
+        caches["default"].set("back", 1)
+        assert caches["default"].get("back") == 1
+
+
+def test_redis_nobody_listens_on_is_fast_and_harmless(client, demo_content, caplog):
+    port = free_port()  # closed again: nobody listens there
+    with override_settings(CACHES=redis_caches(port)), caplog.at_level(logging.WARNING):
+        started = time.monotonic()
+        response = client.get(OPENNESS_FR)
+        elapsed = time.monotonic() - started
+    assert response.status_code == 200
+    assert elapsed < 1, f"the page took {elapsed:.2f} s with Redis unreachable"
+    assert any(r.name == "optnc_site.core.cache" for r in caplog.records)
+
+
+def test_every_operation_is_a_miss_when_redis_is_unreachable():
+    with override_settings(CACHES=redis_caches(free_port())):
+        cache = caches["default"]
+        assert cache.get("key", "fallback") == "fallback"
+        assert cache.set("key", 1) is None
+        assert cache.add("key", 1) is False
+        assert cache.get_or_set("key", 2) == 2
+        assert cache.get_many(["a", "b"]) == {}
+        assert cache.set_many({"a": 1, "b": 2}) == ["a", "b"]
+        assert cache.has_key("key") is False
+        assert cache.delete("key") is False
+        assert cache.delete_many(["a", "b"]) is None
+        assert cache.touch("key") is False
+        assert cache.clear() is False
+        with pytest.raises(ValueError):
+            cache.incr("key")
+
+
+def test_short_socket_timeouts_by_default_and_overridable():
+    caches_settings = redis_caches(free_port())
+    caches_settings["renditions"]["OPTIONS"] = {"socket_timeout": 2}
+    with override_settings(CACHES=caches_settings):
+        assert caches["default"]._options["socket_connect_timeout"] == resilient.DEFAULT_SOCKET_TIMEOUT
+        assert caches["default"]._options["socket_timeout"] == resilient.DEFAULT_SOCKET_TIMEOUT
+        assert caches["renditions"]._options["socket_timeout"] == 2
