@@ -119,7 +119,7 @@ class ResilientRedisCache(RedisCache):
         )
 
     def _location_for_log(self):
-        # Never the password of a redis://user:password@host URL.
+        # Never the credentials a Redis URL may carry before its "@".
         return ",".join(server.rsplit("@", 1)[-1] for server in self._servers)
 
     @_miss_on_failure(_false)
