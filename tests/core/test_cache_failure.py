@@ -1,6 +1,7 @@
 """A Redis that goes away is a cache miss, not an outage (optnc_site/core/cache.py)."""
 
 import logging
+import os
 import shutil
 import socket
 import subprocess
@@ -15,7 +16,11 @@ from optnc_site.core import cache as resilient
 from tests.conftest import OPENNESS_FR
 
 REDIS_SERVER = shutil.which("redis-server")
-pytestmark = pytest.mark.skipif(not REDIS_SERVER, reason="redis-server is not installed")
+# A developer without redis-server is told why; in CI (CI=true) the tests run and fail.
+pytestmark = pytest.mark.skipif(
+    not REDIS_SERVER and os.environ.get("CI", "").lower() not in {"1", "true", "yes"},
+    reason="redis-server is not installed (apt-get install redis-server)",
+)
 
 
 def free_port():
