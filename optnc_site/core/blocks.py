@@ -12,7 +12,7 @@ from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 
-from .relations import prepare_cards
+from .relations import prepare_cards, public_pages_in_order
 
 PARAGRAPH_FEATURES = [
     "bold",
@@ -303,8 +303,7 @@ class PageListBlock(blocks.StructBlock):
                 items = parent.get_children().live().public().specific()[: value["limit"]]
         else:
             chosen = [page.pk for page in value.get("pages") or [] if page]
-            by_pk = Page.objects.filter(pk__in=chosen).live().public().specific().in_bulk()
-            items = [by_pk[pk] for pk in chosen if pk in by_pk][: value["limit"]]
+            items = public_pages_in_order(Page.objects.specific(), chosen)[: value["limit"]]
         context["items"] = prepare_cards(list(items))
         return context
 

@@ -19,7 +19,7 @@ from wagtail.url_routing import RouteResult
 
 from .blocks import BodyBlock, first_text
 from .navigation import fallback_lang
-from .relations import prepare_cards
+from .relations import prepare_cards, public_pages_in_order
 
 BODY_HELP = _(
     "Paragraphes, titres, sections « Lire la suite », chiffres clés, images… "
@@ -462,14 +462,11 @@ class SiteIdentity(BaseSiteSetting):
     def public_footer_links(self):
         """The footer's pages that visitors may see: published, under no view restriction."""
         ids = [
-            child.get("value")
+            child["value"]
             for child in self.footer_links.raw_data
             if child.get("type") == "page" and child.get("value")
         ]
-        if not ids:
-            return []
-        by_pk = Page.objects.filter(pk__in=ids).live().public().in_bulk()
-        return [by_pk[pk] for pk in ids if pk in by_pk]
+        return public_pages_in_order(Page.objects, ids)
 
     def organisation(self, url=None, contact=True):
         """The schema.org Organization: the home page's subject and every article's publisher."""

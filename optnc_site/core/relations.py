@@ -11,10 +11,17 @@ def linked_pages(relation, field_name):
     fetched in one query that drops drafts and restricted pages.
     """
     field = relation.model._meta.get_field(field_name)
-    ids = [getattr(link, field.attname) for link in relation.all()]
+    return public_pages_in_order(
+        field.related_model.objects, [getattr(link, field.attname) for link in relation.all()]
+    )
+
+
+def public_pages_in_order(pages, ids):
+    """The pages of ``pages`` (a page queryset or manager) with these ids, published and
+    under no view restriction, in the order of ``ids``, in one query."""
     if not ids:
         return []
-    by_pk = field.related_model.objects.filter(pk__in=ids).live().public().in_bulk()
+    by_pk = pages.filter(pk__in=ids).live().public().in_bulk()
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
