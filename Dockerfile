@@ -1,5 +1,12 @@
 # syntax=docker/dockerfile:1
-FROM python:3.11-slim-bookworm
+# The images of deploy/compose.yaml, one stage each, built from this one file:
+#   app (the default, last stage): gunicorn with the production settings, bin/start
+#   nginx: Debian's nginx and brotli modules, with this build's collected static files
+#   varnish: Debian's Varnish and varnish-modules (xkey)
+# nginx and Varnish are the Debian packages `make stack` runs, started by the same scripts
+# (deploy/nginx/start, deploy/varnish/start) with the same configuration files.
+
+FROM python:3.11-slim-bookworm AS app
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -21,4 +28,53 @@ RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput --ver
 
 USER 1000:1000
 EXPOSE 8000
+# gunicorn binds GUNICORN_BIND (127.0.0.1:$PORT by default): nginx is always in front.
 CMD ["bin/start"]
+
+
+FROM debian:bookworm-slim AS nginx
+# Debian's own versions, as on the machines that run `make stack`; security updates replace
+# them in place, so they are not pinned.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends nginx libnginx-mod-http-brotli-filter \
+       libnginx-mod-http-brotli-static gettext-base \
+    && rm -rf /var/lib/apt/lists/* \
+    && mkdir -p /srv/optnc/media /var/cache/nginx/optnc /var/www/acme \
+    && chown 33:33 /var/cache/nginx/optnc
+COPY deploy/render /app/deploy/render
+COPY deploy/nginx/ /app/deploy/nginx/
+COPY --from=app /app/staticfiles /srv/optnc/static
+ENV NGINX_PREFIX=/var/cache/nginx/optnc \
+    NGINX_LISTEN=8080 \
+    NGINX_TLS_LISTEN=8443 \
+    NGINX_UPSTREAM=varnish:6081 \
+    STATIC_ROOT=/srv/optnc/static \
+    MEDIA_ROOT=/srv/optnc/media
+# www-data (33 in every Debian image).
+USER 33:33
+EXPOSE 8080 8443
+CMD ["/app/deploy/nginx/start"]
+
+
+FROM debian:bookworm-slim AS varnish
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends varnish varnish-modules gettext-base \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 1001 --user-group --no-create-home --shell /usr/sbin/nologin optnc-cache \
+    && mkdir -p /var/lib/varnish/optnc \
+    && chown 1001:1001 /var/lib/varnish/optnc
+COPY deploy/render /app/deploy/render
+COPY deploy/varnish/ /app/deploy/varnish/
+ENV VARNISH_LISTEN=:6081 \
+    VARNISH_WORKDIR=/var/lib/varnish/optnc \
+    APP_HOST=app \
+    APP_PORT=8000
+USER 1001:1001
+EXPOSE 6081
+CMD ["/app/deploy/varnish/start"]
+
+
+# `docker build .` builds the application (the last stage).
+FROM app

@@ -157,7 +157,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -166,6 +166,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Static files are this site's own: no Access-Control-Allow-Origin: * (whitenoise's default).
+WHITENOISE_ALLOW_ALL_ORIGINS = False
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     # S3-compatible media storage; credentials and endpoint come from AWS_* env vars.
     STORAGES["default"] = {
