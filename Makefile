@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install install-dev migrate demo serve lint format check-migrations hadolint \
+.PHONY: run test install install-dev migrate demo serve stack lint format check-migrations hadolint \
         test-unit test-browser messages bench clean
 
 $(BIN)/activate:
@@ -35,6 +35,12 @@ serve:
 	DEBUG=false DJANGO_SETTINGS_MODULE=optnc_site.settings.dev \
 	  $(BIN)/gunicorn optnc_site.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 \
 	  --env DJANGO_SETTINGS_MODULE=optnc_site.settings.dev --access-logfile -
+
+# What production runs, on this machine's Debian packages (README, « make stack »): nginx,
+# Varnish when deploy/varnish/default.vcl exists, gunicorn with the production settings, the
+# scheduler, and a PostgreSQL and a Redis of its own unless DATABASE_URL / REDIS_URL are set.
+stack: install
+	PORT=$(PORT) $(BIN)/python bin/stack
 
 run: install demo
 	@echo "Site : http://127.0.0.1:$(PORT)/  (administration : http://127.0.0.1:$(PORT)/admin/)"
