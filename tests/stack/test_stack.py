@@ -178,6 +178,39 @@ def test_the_app_log_names_the_visitor_and_the_request(stack):
     assert re.search(r"request_id=[0-9a-f]{32}", line), line
 
 
+def app_environment(stack):
+    """The environment bin/stack gave gunicorn (its master process, read from /proc)."""
+    bind = f"GUNICORN_BIND=127.0.0.1:{stack.app_port}".encode()
+    for process in Path("/proc").iterdir():
+        try:
+            command = (process / "cmdline").read_bytes()
+            environ = (process / "environ").read_bytes().split(b"\0")
+        except (OSError, ValueError):
+            continue
+        if b"gunicorn" in command and bind in environ:
+            return dict(item.decode().split("=", 1) for item in environ if b"=" in item)
+    pytest.fail("no gunicorn process of this stack")
+
+
+def test_varnish_sits_between_nginx_and_gunicorn_and_the_app_knows_it(stack):
+    response = get(stack, "/fr/")
+    assert response.status_code == 200
+    assert "varnish" in response.headers["Via"].lower() and response.headers["X-Varnish"]
+    env = app_environment(stack)
+    assert env["DJANGO_SETTINGS_MODULE"] == "optnc_site.settings.production"
+    assert env["FRONT_CACHE_PURGE_URLS"] == f"http://127.0.0.1:{stack.port + 1}"
+    # nginx, then Varnish, each append an address to X-Forwarded-For.
+    assert env["AXES_PROXY_COUNT"] == "2"
+    assert env["SECURE_SSL_REDIRECT"] == "false"
+    assert env["FORWARDED_ALLOW_IPS"] == "127.0.0.1"
+    # Generated on the first start and kept in the stack's folder, for its owner only.
+    key_file = stack.directory / "secret-key"
+    assert env["SECRET_KEY"] == key_file.read_text().strip() and len(env["SECRET_KEY"]) >= 50
+    assert key_file.stat().st_mode & 0o077 == 0
+    assert env["DATABASE_URL"].endswith(f"@127.0.0.1:{stack.port + 3}/optnc")
+    assert env["REDIS_URL"] == f"redis://127.0.0.1:{stack.port + 4}/0"
+
+
 def listening_addresses(port):
     """The local addresses of the sockets listening on this TCP port (/proc/net/tcp, tcp6)."""
     addresses = []
