@@ -23,6 +23,8 @@ import uuid
 
 import sentry_sdk
 from django.conf import settings
+from django.core.signals import request_finished
+from django.dispatch import receiver
 
 from .client_ip import client_ip
 
@@ -50,18 +52,23 @@ class RequestContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if getattr(request, "is_dummy", False):
+            # Wagtail's preview runs the page as a dummy request inside the real one.
+            return self.get_response(request)
         request_id = incoming_id(request) or uuid.uuid4().hex
-        address = client_ip(request)
         request.request_id = request_id
-        token = _context.set({"request_id": request_id, "client_ip": address or "-"})
+        # Kept until the response is closed: Django logs a 4xx after the middleware returns.
+        _context.set({"request_id": request_id, "client_ip": client_ip(request) or "-"})
         # A no-op unless Sentry was initialised (SENTRY_DSN).
         sentry_sdk.get_isolation_scope().set_tag("request_id", request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            _context.reset(token)
+        response = self.get_response(request)
         response[HEADER] = request_id
         return response
+
+
+@receiver(request_finished)
+def _forget_request(**_kwargs):
+    _context.set(EMPTY)
 
 
 class RequestContextFilter(logging.Filter):
