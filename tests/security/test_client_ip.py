@@ -29,7 +29,9 @@ EDITOR_HOME = "198.51.100.2"
         (1, "2001:DB8::1", "2001:db8::1"),
     ],
 )
-def test_the_client_is_the_entry_the_outermost_trusted_proxy_wrote(rf, settings, proxies, forwarded, expected):
+def test_the_client_is_the_entry_the_outermost_trusted_proxy_wrote(
+    rf, settings, proxies, forwarded, expected
+):
     settings.TRUSTED_PROXY_COUNT = proxies
     headers = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
     assert client_ip(rf.get("/", REMOTE_ADDR=PROXY, **headers)) == expected
@@ -48,8 +50,9 @@ def log_in(client, username, password, forwarded):
 def test_a_locked_out_attacker_does_not_lock_out_the_editor(client, settings, editor):  # noqa: F811
     settings.TRUSTED_PROXY_COUNT = 1
     password = "une-phrase-de-passe-longue"
-    answers = [log_in(client, editor.username, "mauvais", ATTACKER) for _ in range(settings.AXES_FAILURE_LIMIT)]
-    assert [answer.status_code for answer in answers] == [200] * (settings.AXES_FAILURE_LIMIT - 1) + [429]
+    limit = settings.AXES_FAILURE_LIMIT
+    answers = [log_in(client, editor.username, "mauvais", ATTACKER) for _ in range(limit)]
+    assert [answer.status_code for answer in answers] == [200] * (limit - 1) + [429]
     locked = log_in(client, editor.username, password, ATTACKER)
     assert locked.status_code == 429
     assert "Trop de tentatives de connexion" in locked.content.decode()

@@ -39,8 +39,10 @@ def test_the_answer_and_the_work_are_the_same_whether_the_account_exists(client,
             answers[email] = ask_reset(client, email)
         queries[email] = [query["sql"].replace(email, "%s") for query in captured.captured_queries]
     assert [answer.status_code for answer in answers.values()] == [302, 302]
-    assert answers[editor.email]["Location"] == answers[UNKNOWN]["Location"] == reverse(
-        "wagtailadmin_password_reset_done"
+    assert (
+        answers[editor.email]["Location"]
+        == answers[UNKNOWN]["Location"]
+        == reverse("wagtailadmin_password_reset_done")
     )
     assert queries[editor.email] == queries[UNKNOWN]
     wait_for_mail(timeout=10)
@@ -66,7 +68,7 @@ def test_the_mail_is_sent_after_the_answer(client, editor, settings):  # noqa: F
 @pytest.mark.django_db
 def test_one_client_address_is_limited(client, settings):
     settings.TRUSTED_PROXY_COUNT = 1
-    settings.PASSWORD_RESET_RATE_PER_CLIENT = "3/h"
+    settings.PASSWORD_RESET_RATE_PER_CLIENT = "3/h"  # pragma: allowlist secret
     for number in range(3):
         assert ask_reset(client, f"inconnu{number}@example.nc").status_code == 302
     elsewhere = client.post(URL, {"email": "encore@example.nc"}, HTTP_X_FORWARDED_FOR="203.0.113.7")
@@ -79,7 +81,7 @@ def test_one_client_address_is_limited(client, settings):
 @pytest.mark.django_db
 def test_one_target_address_is_limited_and_the_answer_reveals_no_account(client, editor, settings):  # noqa: F811
     settings.TRUSTED_PROXY_COUNT = 1
-    settings.PASSWORD_RESET_RATE_PER_EMAIL = "2/h"
+    settings.PASSWORD_RESET_RATE_PER_EMAIL = "2/h"  # pragma: allowlist secret
     refusals = {}
     for email in (editor.email, UNKNOWN):
         for number in range(2):

@@ -88,15 +88,14 @@ def run_production(tmp_path, **environ):
     }
     env.update(
         DJANGO_SETTINGS_MODULE="optnc_site.settings.production",
-        SECRET_KEY="production-like-key-for-this-test-only",
+        SECRET_KEY="production-like-key-for-this-test-only",  # pragma: allowlist secret
         SECURE_SSL_REDIRECT="false",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         CACHE_DIR=str(tmp_path / "cache"),
         **environ,
     )
-    result = subprocess.run(
-        [sys.executable, "-c", FAILING_REQUEST], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
+    command = [sys.executable, "-c", FAILING_REQUEST]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

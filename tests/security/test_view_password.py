@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-PASSWORD = "le-bon-mot-de-passe"
+PASSWORD = "le-bon-mot-de-passe"  # pragma: allowlist secret
 FORM = "wagtailcore/password_required.html"
 
 
@@ -32,7 +32,7 @@ def try_password(client, restriction, password, language="fr", forwarded="203.0.
 @pytest.mark.django_db
 def test_wrong_passwords_are_throttled_per_client_address(client, settings, restricted):
     settings.TRUSTED_PROXY_COUNT = 1
-    settings.VIEW_PASSWORD_RATE = "3/15m"
+    settings.VIEW_PASSWORD_RATE = "3/15m"  # pragma: allowlist secret
     assert FORM in templates(client.get("/fr/"))
     for _attempt in range(3):
         response = try_password(client, restricted, "devinette")
@@ -57,7 +57,7 @@ def test_wrong_passwords_are_throttled_per_client_address(client, settings, rest
 
 @pytest.mark.django_db
 def test_the_right_password_is_not_counted(client, settings, restricted):
-    settings.VIEW_PASSWORD_RATE = "2/15m"
+    settings.VIEW_PASSWORD_RATE = "2/15m"  # pragma: allowlist secret
     for _attempt in range(4):
         assert try_password(client, restricted, PASSWORD).status_code == 302
     assert try_password(client, restricted, "devinette").status_code == 200
