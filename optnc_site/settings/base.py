@@ -256,27 +256,9 @@ WHITENOISE_ALLOW_ALL_ORIGINS = False
 # Browser features no page uses, refused to the site and to anything it could embed.
 PERMISSIONS_POLICY = {
     feature: []
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "browsing-topics",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "geolocation",
-        "gyroscope",
-        "hid",
-        "idle-detection",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    )
+    for feature in """accelerometer autoplay browsing-topics camera display-capture encrypted-media
+    geolocation gyroscope hid idle-detection magnetometer microphone midi payment
+    publickey-credentials-get screen-wake-lock serial usb xr-spatial-tracking""".split()
 }
 
 LOGGING = {
@@ -294,4 +276,4 @@ LOGGING = {
 }
 
 # Errors to Sentry when SENTRY_DSN is set (optnc_site/core/observability.py).
-SENTRY_ENABLED = init_sentry()
+init_sentry()
