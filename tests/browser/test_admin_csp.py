@@ -29,7 +29,8 @@ def csp_editor(site, django_db_blocker):
 def test_an_editors_screens_and_widgets_break_no_policy(visit, site, csp_editor):
     page = log_in(visit, site, csp_editor.username, PASSWORD)
     event = Page.objects.get(slug_fr="conference-apnic-46")
-    for path in ("/admin/", f"/admin/pages/{event.get_parent().pk}/", "/admin/snippets/partnerships/partner/"):
+    screens = ("/admin/", f"/admin/pages/{event.get_parent().pk}/", "/admin/snippets/partnerships/partner/")
+    for path in screens:
         assert page.goto(site + path, wait_until="networkidle").status == 200, path
 
     page.goto(f"{site}/admin/pages/{event.pk}/edit/", wait_until="networkidle")
