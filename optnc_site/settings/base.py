@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from optnc_site.core.observability import init_sentry
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -62,7 +64,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, above any page cache: each response gets its own request id.
+    "optnc_site.core.request_id.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # CSP, CORP and Permissions-Policy before WhiteNoise, so that static files get them too.
+    "optnc_site.core.security.ContentSecurityPolicyMiddleware",
+    "optnc_site.core.security.CrossOriginResourcePolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -91,7 +99,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+# The proxies in front of the site (nginx, a load balancer) whose X-Forwarded-For entries are
+# trusted: 0 = the site is reached directly (optnc_site/core/client_ip.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "optnc_site.core.client_ip.client_ip"
+# Password reset and page passwords (optnc_site/core/throttling.py).
+PASSWORD_RESET_RATE_PER_CLIENT = os.environ.get("PASSWORD_RESET_RATE_PER_CLIENT", "5/h")
+PASSWORD_RESET_RATE_PER_EMAIL = os.environ.get("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")
+VIEW_PASSWORD_RATE = os.environ.get("VIEW_PASSWORD_RATE", "10/15m")
 
 ROOT_URLCONF = "optnc_site.urls"
 WSGI_APPLICATION = "optnc_site.wsgi.application"
@@ -237,10 +252,30 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy and Cross-Origin-Resource-Policy: optnc_site/core/security.py.
+# No "Access-Control-Allow-Origin: *" on static files: nothing else needs to read them.
+WHITENOISE_ALLOW_ALL_ORIGINS = False
+# Browser features no page uses, refused to the site and to anything it could embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in """accelerometer autoplay browsing-topics camera display-capture encrypted-media
+    geolocation gyroscope hid idle-detection magnetometer microphone midi payment
+    publickey-credentials-get screen-wake-lock serial usb xr-spatial-tracking""".split()
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every line names its request and client address (optnc_site/core/request_id.py).
+    "filters": {"request": {"()": "optnc_site.core.request_id.RequestContextFilter"}},
+    "formatters": {
+        "request": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(client_ip)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request"], "formatter": "request"}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Errors to Sentry when SENTRY_DSN is set (optnc_site/core/observability.py).
+init_sentry()

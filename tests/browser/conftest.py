@@ -92,15 +92,48 @@ def browser(chromium_path):
         browser.close()
 
 
+# Reports every Content-Security-Policy violation of every document and frame, as the
+# browser sees it (the event fires even for what the console does not say).
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.reportCspViolation({
+        page: location.href,
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+        disposition: event.disposition,
+    });
+}, true);
+"""
+# What Chromium writes to the console about the site's security headers.
+HEADER_CONSOLE_WORDS = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy")
+
+
 class Visit:
-    """A browser context that refuses, and records, any request to another host."""
+    """A browser context that refuses, and records, any request to another host, and records
+    every CSP violation and every console complaint about the security headers."""
 
     def __init__(self, browser, site, **context_options):
         self.site_host = urlsplit(site).netloc
         self.foreign_requests = []
+        self.csp_violations = []
         self.context = browser.new_context(**context_options)
         self.context.route("**/*", self._only_own_host)
+        self.context.expose_binding("reportCspViolation", self._record_violation)
+        self.context.add_init_script(REPORT_CSP_VIOLATIONS)
+        self.context.on("page", self._watch_console)
         self.page = self.context.new_page()
+
+    def _record_violation(self, _source, report):
+        self.csp_violations.append(report)
+
+    def _watch_console(self, page):
+        def record(message):
+            about_headers = any(word in message.text for word in HEADER_CONSOLE_WORDS)
+            if message.type in {"error", "warning"} and about_headers:
+                self.csp_violations.append({"page": page.url, "console": message.text})
+
+        page.on("console", record)
 
     def _only_own_host(self, route):
         url = route.request.url
@@ -116,7 +149,8 @@ class Visit:
 
 @pytest.fixture
 def visit(browser, site):
-    """Open pages like a visitor; the test fails if any page asked for another host."""
+    """Open pages like a visitor; the test fails if any page asked for another host, or
+    broke (or had the browser complain about) the site's Content-Security-Policy."""
     visits = []
 
     def open_context(**options):
@@ -125,9 +159,11 @@ def visit(browser, site):
 
     yield open_context
     foreign = [url for item in visits for url in item.foreign_requests]
+    violations = [report for item in visits for report in item.csp_violations]
     for item in visits:
         item.close()
     assert foreign == [], f"requests to other hosts: {foreign}"
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
 
 
 def log_in(visit, site, username, password):
