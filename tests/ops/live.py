@@ -93,9 +93,9 @@ class PostgresServer:
         with self.connect() as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    def query(self, name, sql):
+    def query(self, name, sql, params=()):
         with self.connect(name) as connection:
-            return connection.execute(sql).fetchall()
+            return connection.execute(sql, params).fetchall()
 
 
 # A TCP proxy the test can cut --------------------------------------------------------------------
