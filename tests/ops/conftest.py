@@ -30,9 +30,11 @@ class LiveSite:
     def url(self):
         return self.postgres.url(self.database)
 
-    def env(self, cache_name="cache", database_url=None, **extra):
+    def env(self, cache_name="cache", database_url=None, media_root=None, **extra):
         """A site process's environment; each ``cache_name`` is a file cache of its own."""
-        return site_env(database_url or self.url, self.media_root, self.directory / cache_name, **extra)
+        return site_env(
+            database_url or self.url, media_root or self.media_root, self.directory / cache_name, **extra
+        )
 
 
 @pytest.fixture(scope="session")
