@@ -82,8 +82,12 @@ def database_unavailable(request):
 
 
 def database_unavailable_response(request, exception):
-    """The 503 answer if ``exception`` says the database does not answer, else ``None``."""
-    if not isinstance(exception, DATABASE_ERRORS):
+    """The 503 answer if ``exception`` says the database does not answer, else ``None``.
+
+    Not with ``DEBUG`` on: a developer who forgot ``migrate`` (SQLite's "no such table" is an
+    ``OperationalError`` too) gets Django's traceback, not an outage page.
+    """
+    if settings.DEBUG or not isinstance(exception, DATABASE_ERRORS):
         return None
     logger.warning("Database unavailable, 503 for %s %s: %s", request.method, request.path, exception)
     return database_unavailable(request)

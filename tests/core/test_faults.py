@@ -93,3 +93,13 @@ def test_a_page_cache_above_the_handler_keeps_serving_and_never_stores_the_503(c
         assert soup_of(cached).h1
         assert client.get("/en/", HTTP_ACCEPT=BROWSER).status_code == 503
     assert client.get("/en/", HTTP_ACCEPT=BROWSER).status_code == 200
+
+
+def test_with_debug_on_a_developer_gets_the_traceback(rf, settings):
+    from django.db import OperationalError
+
+    error = OperationalError("no such table: wagtailcore_site")
+    middleware = faults.DatabaseUnavailableMiddleware(lambda request: None)
+    assert middleware.process_exception(rf.get("/fr/"), error).status_code == 503
+    settings.DEBUG = True
+    assert middleware.process_exception(rf.get("/fr/"), error) is None
