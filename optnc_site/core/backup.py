@@ -87,10 +87,13 @@ class PostgresDatabase:
         try:
             return psycopg.connect(self.conninfo, password=self.password or None, autocommit=True)
         except psycopg.OperationalError as error:
-            raise BackupError(f"La base de données « {self.name} » ne répond pas : {error}") from None
+            raise BackupError(f"La base de données « {self.name} » est injoignable : {error}") from None
 
     def _run(self, command, what):
-        result = subprocess.run(command, env=self._env(), capture_output=True, text=True)
+        try:
+            result = subprocess.run(command, env=self._env(), capture_output=True, text=True)
+        except FileNotFoundError:
+            raise BackupError(f"{what} est introuvable : installez postgresql-client.") from None
         if result.returncode != 0:
             raise BackupError(f"{what} a échoué : {result.stderr.strip()}")
 
