@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test install install-dev migrate demo serve stack lint format check-migrations hadolint \
-        test-unit test-browser messages bench clean
+        test-unit test-browser messages bench clean backup restore
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,15 @@ test: install-dev lint check-migrations hadolint test-unit test-browser
 # Server-side timings and query counts of the main pages (see bench/benchmark.py).
 bench: install-dev
 	$(BIN)/python bench/benchmark.py
+
+# One archive of the database and the media in var/backups/ (BACKUP_DIR), and its restore into
+# an empty database and media folder: README, « Sauvegarde et restauration ».
+backup:
+	$(MANAGE) backup
+
+restore:
+	@test -n "$(FILE)" || { echo "Indiquez l'archive : make restore FILE=var/backups/optnc-AAAAMMJJ-HHMMSS.tar.gz" >&2; exit 2; }
+	$(MANAGE) restore "$(FILE)" $(if $(FORCE),--force)
 
 messages:
 	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media

@@ -1,9 +1,114 @@
 """Helpers shared by the tests."""
 
+import os
+import shutil
+import socket
+import subprocess
+import time
+from contextlib import contextmanager
+
+import pytest
+import redis
 from bs4 import BeautifulSoup
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 def soup_of(response, status=200):
     """The parsed HTML of a response, which must have the given status."""
     assert response.status_code == status, response.status_code
     return BeautifulSoup(response.content, "html.parser")
+
+
+def missing_tool(reason):
+    """Outside CI a developer without the tool is told why; in CI (CI=true) it is a failure."""
+    if IN_CI:
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
+@contextmanager
+def unreachable_database(alias="default"):
+    """The connection swapped for one to a closed port of the same server: a real connection
+    failure (the driver's OperationalError), not a mocked cursor."""
+    from django.db import connections
+
+    original = connections[alias]
+    broken = type(original)({**original.settings_dict, "HOST": "127.0.0.1", "PORT": free_port()}, alias)
+    connections[alias] = broken
+    try:
+        yield
+    finally:
+        connections[alias] = original
+        broken.close()
+
+
+def needs_tool(available, reason):
+    """A mark: without the tool a developer is told why; in CI (CI=true) the test runs and fails."""
+    return pytest.mark.skipif(not available and not IN_CI, reason=reason)
+
+
+_handed_out = set()
+
+
+def free_port():
+    """A port nobody listens on right now, closed again for a server to take.
+
+    The kernel's choice, unless ``TEST_PORT_RANGE`` (e.g. ``18500-18599``) confines the
+    servers the tests start to a range, on a machine shared with other test runs; a port is
+    handed out once per run, since its server may not have bound it yet.
+    """
+    first, _, last = os.environ.get("TEST_PORT_RANGE", "0-0").partition("-")
+    for port in range(int(first), int(last or first) + 1):
+        if port in _handed_out:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            port = sock.getsockname()[1]
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
+    raise RuntimeError(f"no free port in TEST_PORT_RANGE={os.environ['TEST_PORT_RANGE']}")
+
+
+REDIS_SERVER = shutil.which("redis-server")
+REDIS_MISSING = "redis-server is not installed (apt-get install redis-server)"
+needs_redis_server = needs_tool(REDIS_SERVER, REDIS_MISSING)
+
+
+class RedisServer:
+    """A redis-server of the test's own, on a port of its own, killed by its pid."""
+
+    def __init__(self, port, directory):
+        self.port, self.directory, self.process = port, directory, None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1"]
+            + ["--save", "", "--appendonly", "no"],
+            cwd=self.directory,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                client.ping()
+                return client
+            except redis.exceptions.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)

@@ -1,15 +1,17 @@
 import re
+import sys
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
-from django.template import loader
 from django.utils import translation
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 from wagtail.models import Page, Site
+
+from . import faults
 
 SEARCH_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -98,18 +100,16 @@ def robots(request):
 
 
 def server_error(request, *args, **kwargs):
-    """The 500 page in the visitor's language, rendered without touching the database."""
-    code = request.path.strip("/").split("/", 1)[0]
-    language = code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-    with translation.override(language):
-        body = loader.render_to_string(
-            "500.html", {"LANGUAGE_CODE": language, "other_language": _other(language)}
-        )
+    """The 500 page in the visitor's language, rendered without touching the database.
+
+    A database that does not answer is not a bug of the site: it gets the 503 answer
+    (optnc_site/core/faults.py), also when a middleware met it after the view.
+    """
+    unavailable = faults.database_unavailable_response(request, sys.exc_info()[1])
+    if unavailable is not None:
+        return unavailable
+    _language, body = faults.render_error_page(request, "500.html")
     return HttpResponseServerError(body)
-
-
-def _other(language):
-    return next(code for code, _name in settings.LANGUAGES if code != language)
 
 
 class AdminLogoutView(WagtailLogoutView):

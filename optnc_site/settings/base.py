@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "optnc_site.core.security.CrossOriginResourcePolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A database that does not answer: 503 with Retry-After, not 500 (core/faults.py). It
+    # acts on the view's exception, so any place works; a page cache answers above it.
+    "optnc_site.core.faults.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "optnc_site.core.middleware.FrenchAdminMiddleware",

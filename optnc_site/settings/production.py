@@ -15,6 +15,28 @@ if not os.environ.get("SECRET_KEY"):
     )
 SECRET_KEY = os.environ["SECRET_KEY"]
 
+# INSTANCES: how many copies of the site serve it at once (machines, containers), all on one
+# database. Their cache must then be one too (Redis): a per-machine cache keeps serving the
+# menu and page links it held before a change published through another instance.
+try:
+    INSTANCES = int(os.environ.get("INSTANCES") or "1")
+except ValueError:
+    raise SystemExit(
+        f"INSTANCES vaut « {os.environ['INSTANCES']} » : indiquez le nombre d'instances du site "
+        "(1 par défaut)."
+    ) from None
+PER_MACHINE_CACHES = {
+    "django.core.cache.backends.filebased.FileBasedCache",
+    "django.core.cache.backends.locmem.LocMemCache",
+}
+if INSTANCES > 1 and any(cache["BACKEND"] in PER_MACHINE_CACHES for cache in CACHES.values()):  # noqa: F405
+    raise SystemExit(
+        f"INSTANCES={INSTANCES} : plusieurs instances du site partagent la base de données, mais "
+        "leur cache est propre à chaque machine (fichiers ou mémoire) ; chacune servirait encore "
+        "les menus et les liens d'avant une publication faite sur une autre. Définissez REDIS_URL "
+        "(un même Redis pour toutes les instances)."
+    )
+
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # A load balancer's probe speaks plain HTTP to the instance: /healthz answers it directly.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -50,19 +50,24 @@ def fetch(url):
 
 
 def server_error_pages():
-    """The 500 page cannot be reached on purpose: render it as the error handler does."""
+    """The 500 and 503 pages cannot be reached on purpose: render them as the handlers do."""
     from django.test import RequestFactory
 
+    from optnc_site.core.faults import database_unavailable
     from optnc_site.core.views import server_error
 
-    return {
-        f"server-error-{code}": server_error(RequestFactory().get(f"/{code}/x/")).content
-        for code in ("fr", "en")
-    }
+    browser = {"HTTP_ACCEPT": "text/html"}
+    pages = {}
+    for code in ("fr", "en"):
+        pages[f"server-error-{code}"] = server_error(RequestFactory().get(f"/{code}/x/")).content
+        pages[f"unavailable-{code}"] = database_unavailable(
+            RequestFactory().get(f"/{code}/x/", **browser)
+        ).content
+    return pages
 
 
-@pytest.mark.parametrize("name", ["server-error-fr", "server-error-en"])
-def test_no_axe_violations_on_the_500_page(visit, site, axe_source, name):
+@pytest.mark.parametrize("name", ["server-error-fr", "server-error-en", "unavailable-fr", "unavailable-en"])
+def test_no_axe_violations_on_the_500_and_503_pages(visit, site, axe_source, name):
     page = visit().page
     page.goto(site + "/fr/")
     page.set_content(server_error_pages()[name].decode())

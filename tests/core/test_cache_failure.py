@@ -1,32 +1,17 @@
 """A Redis that goes away is a cache miss, not an outage (optnc_site/core/cache.py)."""
 
 import logging
-import os
-import shutil
-import socket
-import subprocess
 import time
 
 import pytest
-import redis
 from django.core.cache import caches
 from django.test import override_settings
 
 from optnc_site.core import cache as resilient
 from tests.conftest import OPENNESS_FR
+from tests.helpers import RedisServer, free_port, needs_redis_server
 
-REDIS_SERVER = shutil.which("redis-server")
-# A developer without redis-server is told why; in CI (CI=true) the tests run and fail.
-pytestmark = pytest.mark.skipif(
-    not REDIS_SERVER and os.environ.get("CI", "").lower() not in {"1", "true", "yes"},
-    reason="redis-server is not installed (apt-get install redis-server)",
-)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+pytestmark = needs_redis_server
 
 
 def redis_caches(port):
@@ -39,37 +24,6 @@ def redis_caches(port):
         }
         for alias, prefix in (("default", "optnc"), ("renditions", "optnc-renditions"))
     }
-
-
-class RedisServer:
-    """A redis-server of this test's own, on a port of its own, killed by its pid."""
-
-    def __init__(self, port, directory):
-        self.port, self.directory, self.process = port, directory, None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no"],
-            cwd=self.directory,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                return client
-            except redis.exceptions.ConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=10)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import time
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.db import connections
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import Page
@@ -16,18 +15,13 @@ from optnc_site.core import health
 from optnc_site.core.middleware import MalformedAdminPostMiddleware
 from tests.editorial import conftest as editorial
 from tests.editorial.conftest import page_form_data
+from tests.helpers import free_port, unreachable_database
 
 # The editorial tests' fixtures, used here too.
 manager = editorial.manager
 draft = editorial.draft
 
 REDIS = "django.core.cache.backends.redis.RedisCache"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def redis_cache_at(location):
@@ -106,16 +100,8 @@ def test_healthz_does_not_hang_on_a_redis_that_never_answers(client, settings):
 
 @pytest.mark.django_db
 def test_healthz_answers_503_when_the_database_is_down(client):
-    # The default connection swapped for one to a closed port of the same server: a real
-    # connection failure (psycopg's OperationalError), not a mocked cursor.
-    default = connections["default"]
-    broken = type(default)({**default.settings_dict, "HOST": "127.0.0.1", "PORT": free_port()}, "default")
-    connections["default"] = broken
-    try:
+    with unreachable_database():
         response = client.get("/healthz")
-    finally:
-        connections["default"] = default
-        broken.close()
     assert_health_answer(response, 503)
     assert response.json() == {"status": "error", "database": "error", "cache": "ok"}
 
