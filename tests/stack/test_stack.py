@@ -200,7 +200,7 @@ def test_varnish_sits_between_nginx_and_gunicorn_and_the_app_knows_it(stack):
     assert env["DJANGO_SETTINGS_MODULE"] == "optnc_site.settings.production"
     assert env["FRONT_CACHE_PURGE_URLS"] == f"http://127.0.0.1:{stack.port + 1}"
     # nginx, then Varnish, each append an address to X-Forwarded-For.
-    assert env["AXES_PROXY_COUNT"] == "2"
+    assert env["TRUSTED_PROXY_COUNT"] == "2"
     assert env["SECURE_SSL_REDIRECT"] == "false"
     assert env["FORWARDED_ALLOW_IPS"] == "127.0.0.1"
     # Generated on the first start and kept in the stack's folder, for its owner only.
