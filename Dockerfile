@@ -14,8 +14,17 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=optnc_site.settings.production \
     PORT=8000
 
-RUN useradd --create-home --uid 1000 optnc
+# postgresql-client: pg_dump and pg_restore for `manage.py backup` and `restore`.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --create-home --uid 1000 optnc
 WORKDIR /app
+
+# The commit recorded in backups' manifests (docker build --build-arg GIT_COMMIT=$(git rev-parse HEAD)).
+ARG GIT_COMMIT=""
+ENV GIT_COMMIT=${GIT_COMMIT}
 
 COPY requirements.lock ./
 RUN pip install --no-cache-dir --require-hashes -r requirements.lock
