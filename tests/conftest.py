@@ -66,6 +66,12 @@ def _fresh_caches():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in French: a request to /en/ leaves English active in the thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def client(client):
     """Django's test client, speaking to a host that ALLOWED_HOSTS accepts."""
