@@ -118,6 +118,22 @@ class ResilientRedisCache(RedisCache):
             self.RETRY_AFTER,
         )
 
+    def round_trip(self, key, value, timeout=30):
+        """Set, read back and delete ``key``, asking Redis even within ``RETRY_AFTER``.
+
+        For the health check, which must report Redis as it is now: through the methods
+        above, a probe just after Redis came back would still read the pause of the last
+        failure as a miss. Errors are raised, not turned into misses; a success ends the
+        pause for this instance.
+        """
+        RedisCache.set(self, key, value, timeout=timeout)
+        try:
+            if RedisCache.get(self, key) != value:
+                raise RuntimeError("the value set was not read back")
+        finally:
+            RedisCache.delete(self, key)
+        self._retry_at = 0.0
+
     def _location_for_log(self):
         # Never the credentials a Redis URL may carry before its "@".
         return ",".join(server.rsplit("@", 1)[-1] for server in self._servers)

@@ -112,3 +112,17 @@ def test_short_socket_timeouts_by_default_and_overridable():
         assert caches["default"]._options["socket_connect_timeout"] == resilient.DEFAULT_SOCKET_TIMEOUT
         assert caches["default"]._options["socket_timeout"] == resilient.DEFAULT_SOCKET_TIMEOUT
         assert caches["renditions"]._options["socket_timeout"] == 2
+
+
+def test_healthz_sees_redis_back_at_once_though_the_cache_still_pauses(client, db, redis_server, monkeypatch):
+    """The pause after a failure spares pages a timeout each; the probe must not inherit it."""
+    monkeypatch.setattr(resilient.ResilientRedisCache, "RETRY_AFTER", 60)
+    with override_settings(CACHES=redis_caches(redis_server.port), HEALTHZ_CACHE_TIMEOUT=2):
+        down = client.get("/healthz")
+        assert down.status_code == 503 and down.json()["cache"] == "error"
+
+        redis_server.start()
+        assert caches["default"].get("key", "paused") == "paused"  # still within the pause
+        up = client.get("/healthz")
+        assert up.status_code == 200, up.content
+        assert up.json() == {"status": "ok", "database": "ok", "cache": "ok"}
