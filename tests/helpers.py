@@ -58,20 +58,25 @@ def free_port():
     servers the tests start to a range, on a machine shared with other test runs; a port is
     handed out once per run, since its server may not have bound it yet.
     """
-    first, _, last = os.environ.get("TEST_PORT_RANGE", "0-0").partition("-")
-    for port in range(int(first), int(last or first) + 1):
-        if port in _handed_out:
+    configured = os.environ.get("TEST_PORT_RANGE")
+    if configured:
+        first, _, last = configured.partition("-")
+        candidates = range(int(first), int(last or first) + 1)
+    else:
+        candidates = [0] * 50  # the kernel may hand back a port it gave a moment ago: ask again
+    for candidate in candidates:
+        if candidate in _handed_out:
             continue
         with socket.socket() as sock:
             try:
-                sock.bind(("127.0.0.1", port))
+                sock.bind(("127.0.0.1", candidate))
             except OSError:
                 continue
             port = sock.getsockname()[1]
         if port not in _handed_out:
             _handed_out.add(port)
             return port
-    raise RuntimeError(f"no free port in TEST_PORT_RANGE={os.environ['TEST_PORT_RANGE']}")
+    raise RuntimeError(f"no free port (TEST_PORT_RANGE={configured or 'unset'})")
 
 
 REDIS_SERVER = shutil.which("redis-server")

@@ -76,14 +76,29 @@ def test_page_survives_redis_going_away_and_caches_again_when_it_returns(
         assert caches["default"].get("back") == 1
 
 
-def test_redis_nobody_listens_on_is_fast_and_harmless(client, demo_content, caplog):
+def test_redis_nobody_listens_on_costs_one_attempt_per_cache_and_is_harmless(
+    client, demo_content, caplog, monkeypatch
+):
+    """The page asks the dead Redis once per cache, then serves the rest of itself without it.
+
+    Counted, not timed: each attempt costs at most the short socket timeouts checked below.
+    """
+    monkeypatch.setattr(resilient.ResilientRedisCache, "RETRY_AFTER", 60)
+    attempts = []
+    failed = resilient.ResilientRedisCache._failed
+
+    def counting(self, operation, error):
+        attempts.append((self._servers[0], operation))
+        failed(self, operation, error)
+
+    monkeypatch.setattr(resilient.ResilientRedisCache, "_failed", counting)
     port = free_port()  # closed again: nobody listens there
     with override_settings(CACHES=redis_caches(port)), caplog.at_level(logging.WARNING):
-        started = time.monotonic()
         response = client.get(OPENNESS_FR)
-        elapsed = time.monotonic() - started
-    assert response.status_code == 200
-    assert elapsed < 1, f"the page took {elapsed:.2f} s with Redis unreachable"
+        again = client.get(OPENNESS_FR)
+    assert response.status_code == 200 and again.status_code == 200
+    assert b"main-nav" in response.content
+    assert 1 <= len(attempts) <= 2, attempts  # "default" and perhaps "renditions"
     assert any(r.name == "optnc_site.core.cache" for r in caplog.records)
 
 
