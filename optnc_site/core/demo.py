@@ -34,6 +34,7 @@ from wagtail.models import Page, Site
 from wagtail.utils.file import hash_filelike
 
 from .navigation import clear_menu_cache
+from .public_url import sync_site
 
 PAGE_REFERENCE = re.compile(r"\$page:([a-z0-9-]+)")
 BLOCK_KEY = re.compile(r'data-block-key="[^"]*"')
@@ -213,8 +214,9 @@ class DemoLoader:
     def ensure_site(self, home):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
-        if site.root_page_id != home.pk or site.site_name != settings.WAGTAIL_SITE_NAME:
+            site = Site(is_default_site=True)
+        moved = sync_site(site)  # at SITE_URL, as migrate leaves it
+        if moved or site.root_page_id != home.pk or site.site_name != settings.WAGTAIL_SITE_NAME:
             site.root_page = home
             site.site_name = settings.WAGTAIL_SITE_NAME
             site.save()
