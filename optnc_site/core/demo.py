@@ -21,7 +21,6 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.utils import translation
@@ -34,7 +33,7 @@ from wagtail.models import Page, Site
 from wagtail.utils.file import hash_filelike
 
 from .navigation import clear_menu_cache
-from .public_url import sync_site
+from .public_url import forget_site_root_paths, sync_site
 
 PAGE_REFERENCE = re.compile(r"\$page:([a-z0-9-]+)")
 BLOCK_KEY = re.compile(r'data-block-key="[^"]*"')
@@ -220,8 +219,7 @@ class DemoLoader:
             site.root_page = home
             site.site_name = settings.WAGTAIL_SITE_NAME
             site.save()
-            # wagtail-modeltranslation caches root paths per language under its own keys.
-            cache.delete_many([f"wagtail_site_root_paths_{code}" for code, _ in settings.LANGUAGES])
+            forget_site_root_paths()
             self.report.updated.append("site")
         self.site = site
 
