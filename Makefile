@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The settings read it too: SITE_URL defaults to http://127.0.0.1:$(PORT), the address served.
+export PORT
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test install install-dev migrate demo serve stack lint format check-migrations hadolint \

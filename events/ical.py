@@ -9,6 +9,8 @@ from datetime import UTC, timedelta
 from django.http import HttpResponse
 from django.utils import timezone
 
+from optnc_site.core.public_url import page_url
+
 from .dates import EVENT_TIME_ZONE, local_datetime
 
 PRODUCT_ID = "-//OPT-NC//Site ouverture et coopération//FR"
@@ -102,7 +104,7 @@ def calendar_response(events, request, language, name, filename):
     if any(event.start_time for event in events):
         lines += VTIMEZONE
     for event in events:
-        lines += event_lines(event, event.get_full_url(request), language)
+        lines += event_lines(event, page_url(event, request), language)
     lines.append("END:VCALENDAR")
     body = "".join(fold(line) + "\r\n" for line in lines)
     response = HttpResponse(body.encode("utf-8"), content_type="text/calendar; charset=utf-8")

@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from optnc_site.core.models import EditorialPage, PageImage
 from optnc_site.core.navigation import fallback_lang
+from optnc_site.core.public_url import page_url
 from optnc_site.core.relations import linked_pages
 
 from . import dates, ical
@@ -377,7 +378,7 @@ class EventPage(RoutablePageMixin, PageImage, EditorialPage):
         data = {
             "@type": "Event",
             "name": self.title,
-            "url": self.get_full_url(request),
+            "url": page_url(self, request),
             "inLanguage": get_language(),
             "eventStatus": "https://schema.org/EventScheduled",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from optnc_site.core import health, throttling
 from optnc_site.core import views as core_views
 
+handler404 = "optnc_site.core.views.page_not_found"
 handler500 = "optnc_site.core.views.server_error"
 
 urlpatterns = [

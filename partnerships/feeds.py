@@ -10,6 +10,8 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from optnc_site.core.public_url import absolute_url, page_url
+
 FEED_LENGTH = 20
 
 
@@ -27,8 +29,13 @@ class NewsRssFeed(Feed):
     def title(self):
         return f"{self.news_index.title} — OPT-NC"
 
+    # Absolute at SITE_URL: Django's syndication would prefix relative links with the
+    # request's host (``add_domain``), and the feed's own address with it too.
     def link(self):
-        return self.news_index.get_url(request=self.request)
+        return page_url(self.news_index, self.request)
+
+    def feed_url(self):
+        return absolute_url(self.request.path)
 
     def description(self):
         return self.news_index.intro or _("Les actualités des conventions de l’OPT-NC.")
@@ -45,7 +52,7 @@ class NewsRssFeed(Feed):
         return escape(item.intro)
 
     def item_link(self, item):
-        return item.get_url(request=self.request)
+        return page_url(item, self.request)
 
     def item_guid(self, item):
         # Stable across renames and moves; each language's entry is an entry of its own.
@@ -67,7 +74,7 @@ class NewsRssFeed(Feed):
     author_name = "OPT-NC"
 
     def author_link(self):
-        return self.request.build_absolute_uri("/")
+        return absolute_url("/")
 
     def item_author_name(self, item):
         return item.signature or None

@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from optnc_site.core.models import BODY_HELP, EditorialPage, PageImage, SiteIdentity
 from optnc_site.core.navigation import fallback_lang
+from optnc_site.core.public_url import absolute_url, page_url
 from optnc_site.core.relations import linked_pages, prepare_cards
 
 from .blocks import PartnershipBodyBlock
@@ -450,7 +451,7 @@ class NewsArticlePage(PageImage, EditorialPage):
             "headline": self.title,
             "datePublished": self.date.isoformat(),
             "inLanguage": get_language(),
-            "mainEntityOfPage": self.get_full_url(request),
+            "mainEntityOfPage": page_url(self, request),
             "publisher": identity.organisation(contact=False),
         }
         if self.intro:
@@ -459,7 +460,7 @@ class NewsArticlePage(PageImage, EditorialPage):
             data["dateModified"] = self.last_published_at.isoformat()
         if self.image:
             rendition = self.image.get_rendition("fill-1200x630|format-jpeg")
-            data["image"] = request.build_absolute_uri(rendition.url)
+            data["image"] = absolute_url(rendition.url)
         if self.signature:
             data["author"] = {"@type": "Organization", "name": self.signature}
         return [*super().structured_data(request), data]

@@ -8,12 +8,17 @@ class CoreConfig(AppConfig):
     verbose_name = _("Socle du site")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
         from wagtail.models import get_page_models
         from wagtail_modeltranslation import patch_wagtailadmin
 
         from . import deletion_guard, review, signals, translation_tools  # noqa: F401 - handlers, admin hooks
         from .forms import PageForm
         from .models import BasePage, page_slug_errors
+        from .public_url import sync_default_site
+
+        # Each migrate (every start of the site) puts the Wagtail Site at SITE_URL.
+        post_migrate.connect(sync_default_site, sender=self, dispatch_uid="core.sync_default_site")
 
         # wagtail-modeltranslation (ready before us) replaced `route` on every translated
         # page model with one that loads all siblings; restore the indexed lookup. Pages

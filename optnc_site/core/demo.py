@@ -21,7 +21,6 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.utils import translation
@@ -34,6 +33,7 @@ from wagtail.models import Page, Site
 from wagtail.utils.file import hash_filelike
 
 from .navigation import clear_menu_cache
+from .public_url import forget_site_root_paths, sync_site
 
 PAGE_REFERENCE = re.compile(r"\$page:([a-z0-9-]+)")
 BLOCK_KEY = re.compile(r'data-block-key="[^"]*"')
@@ -213,13 +213,13 @@ class DemoLoader:
     def ensure_site(self, home):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
-        if site.root_page_id != home.pk or site.site_name != settings.WAGTAIL_SITE_NAME:
+            site = Site(is_default_site=True)
+        moved = sync_site(site)  # at SITE_URL, as migrate leaves it
+        if moved or site.root_page_id != home.pk or site.site_name != settings.WAGTAIL_SITE_NAME:
             site.root_page = home
             site.site_name = settings.WAGTAIL_SITE_NAME
             site.save()
-            # wagtail-modeltranslation caches root paths per language under its own keys.
-            cache.delete_many([f"wagtail_site_root_paths_{code}" for code, _ in settings.LANGUAGES])
+            forget_site_root_paths()
             self.report.updated.append("site")
         self.site = site
 

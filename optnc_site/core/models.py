@@ -19,6 +19,7 @@ from wagtail.url_routing import RouteResult
 
 from .blocks import BodyBlock, first_text
 from .navigation import fallback_lang
+from .public_url import page_url
 from .relations import prepare_cards, public_pages_in_order
 
 BODY_HELP = _(
@@ -310,7 +311,7 @@ class HomePage(EditorialPage):
 
     def structured_data(self, request):
         identity = SiteIdentity.for_request(request)
-        return [*super().structured_data(request), identity.organisation(url=self.get_full_url(request))]
+        return [*super().structured_data(request), identity.organisation(url=page_url(self, request))]
 
 
 class ContentPage(EditorialPage):

@@ -2,9 +2,12 @@
 
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import translate_url
+from django.http import Http404
+from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
+
+from .public_url import absolute_url
 
 MENU_CACHE_KEY = "main-menu:{site_id}:{language}"
 FOOTER_CACHE_KEY = "footer-links:{site_id}:{language}"
@@ -75,24 +78,67 @@ def breadcrumb(page, request):
     return [link_item(ancestor, request) for ancestor in ancestors]
 
 
-def language_alternates(request, page=None):
-    """One entry per language: where this page lives in it."""
+def language_alternates(request, page=None, not_found=False):
+    """One entry per language: where the page being shown lives in it.
+
+    ``url``, the language switch's link, keeps the request's query string (search words,
+    list filters, page number: their values name no language). ``absolute_url``, for
+    hreflang, is that page at SITE_URL without the query, like the canonical URL. Without a
+    Wagtail page (the search page, a 404) the path is translated by Django's URL patterns;
+    a 404 switches to the same path in the other language when that is a page, else to the
+    other language's home.
+    """
     current = translation.get_language()
+    query = request.GET.urlencode()
     alternates = []
     for code, name in settings.LANGUAGES:
-        with translation.override(code):
-            if page is not None:
-                url = page.get_url(request=request)
-            else:
-                url = translate_url(request.get_full_path(), code)
-        if url:
+        if page is not None:
+            with translation.override(code):
+                path = page.get_url(request=request)
+        elif code == current:
+            path = request.path
+        else:
+            path = other_language_path(request, code, not_found)
+        if path:
             alternates.append(
                 {
                     "code": code,
                     "name": name,
-                    "url": url,
-                    "absolute_url": request.build_absolute_uri(url),
+                    "url": f"{path}?{query}" if query else path,
+                    "absolute_url": absolute_url(path),
                     "current": code == current,
                 }
             )
     return alternates
+
+
+def other_language_path(request, code, not_found=False):
+    """``request.path`` in language ``code``: its URL pattern reversed in that language,
+    provided it leads somewhere there; else the home page of that language."""
+    # translate_url resolves the path in the active language, and reverses it in ``code``.
+    path = translate_url(request.path, code)
+    if path == request.path or (not_found and not serves_something(request, path, code)):
+        with translation.override(code):
+            return reverse("wagtail_serve", args=[""])
+    return path
+
+
+def serves_something(request, path, code):
+    """True when ``path`` is a view, or a live page, in language ``code``."""
+    from wagtail.models import Site
+
+    with translation.override(code):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return False
+        if match.url_name != "wagtail_serve":
+            return True
+        site = Site.find_for_request(request)
+        if site is None:
+            return False
+        try:
+            site.root_page.specific.route(request, [part for part in match.args[0].split("/") if part])
+        except Http404:
+            return False
+    return True

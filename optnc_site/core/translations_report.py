@@ -19,6 +19,7 @@ from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from . import public_url
 from .translation_state import TranslationState, translatable_fields
 
 STATUS_LABELS = dict(TranslationState.Status.choices)
@@ -146,7 +147,7 @@ class MissingTranslationsReportView(ReportView):
         return groups_to_do(super().get_queryset())  # filtered and searched
 
     def decorate_paginated_queryset(self, object_list):
-        return report_rows(object_list, self.request.build_absolute_uri)
+        return report_rows(object_list, public_url.absolute_url)
 
 
 def missing_translations():

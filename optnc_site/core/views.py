@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
@@ -12,6 +13,7 @@ from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 from wagtail.models import Page, Site
 
 from . import faults
+from .public_url import absolute_url, page_url
 
 SEARCH_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -79,7 +81,7 @@ def sitemap(request):
         alternates = []
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
-                alternates.append({"code": code, "url": page.get_full_url(request)})
+                alternates.append({"code": code, "url": page_url(page, request)})
         for alternate in alternates:
             entries.append(
                 {"url": alternate["url"], "alternates": alternates, "lastmod": page.last_published_at}
@@ -94,9 +96,18 @@ def robots(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /documents/*/preview/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    """The 404 page in the language of the address's prefix (``/en/…``: English, whatever
+    the visitor's cookie or browser says), its language switch on the other language's page."""
+    language = translation.get_language_from_path(request.path_info)
+    if language:
+        translation.activate(language)  # also what LocaleMiddleware says in Content-Language
+    return render(request, "404.html", {"not_found": True}, status=404)
 
 
 def server_error(request, *args, **kwargs):

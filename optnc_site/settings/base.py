@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 
 from optnc_site.core.observability import init_sentry
+from optnc_site.core.public_url import allowed_host, parse_site_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -24,7 +25,22 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# The site's one public address (optnc_site/core/public_url.py): every absolute URL it gives
+# out, the Wagtail Site record (set at each migrate) and the admin's e-mails use it. By
+# default the address `make run` serves.
+try:
+    SITE_URL = parse_site_url(
+        os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}"
+    )
+except ValueError as error:
+    raise SystemExit(
+        f"SITE_URL vaut « {error} » : indiquez l'adresse publique du site, "
+        "par exemple https://www.opt.nc (schéma, nom d'hôte et port éventuel, sans chemin)."
+    ) from None
+# The public address is always served, whatever else ALLOWED_HOSTS lists.
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+if allowed_host(SITE_URL) not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.append(allowed_host(SITE_URL))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -234,7 +250,8 @@ WAGTAIL_SITE_NAME = "OPT-NC"
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The links of the admin's e-mails (notifications, password reset).
+WAGTAILADMIN_BASE_URL = SITE_URL
 # On PostgreSQL the French configuration that folds accents (core migration 0003);
 # SQLite ignores it and searches more simply.
 WAGTAILSEARCH_BACKENDS = {

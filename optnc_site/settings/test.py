@@ -14,7 +14,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SERVE_MEDIA = True
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The host the tests' client names (tests/conftest.py); tests/core/test_public_url.py
+# changes it to prove that nothing else leaks into the URLs.
+SITE_URL = "http://localhost"
+WAGTAILADMIN_BASE_URL = SITE_URL
 # Uploads and renditions made by the tests never land in the working tree.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="optnc-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="optnc-test-static-"))

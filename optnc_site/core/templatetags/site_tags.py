@@ -8,6 +8,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
 
 from .. import navigation
+from ..public_url import absolute_url, page_url
 from ..structured_data import json_ld_script
 
 register = template.Library()
@@ -34,7 +35,8 @@ def breadcrumb(context, page):
 
 @register.simple_tag(takes_context=True)
 def language_alternates(context):
-    return navigation.language_alternates(context["request"], context.get("page"))
+    request, page = context["request"], context.get("page")
+    return navigation.language_alternates(request, page, not_found=context.get("not_found", False))
 
 
 @register.filter
@@ -109,16 +111,16 @@ def page_meta(context):
     page = context.get("page")
     identity = context.get("identity")
     if page is None:
-        return {"canonical": request.build_absolute_uri(request.path)}
+        return {"canonical": absolute_url(request.path)}
     card = page.card() if hasattr(page, "card") else {}
     image = (page.get_share_image() if hasattr(page, "get_share_image") else None) or (
         identity.default_share_image if identity else None
     )
-    image_url = request.build_absolute_uri(image.get_rendition(SHARE_IMAGE_SPEC).url) if image else ""
+    image_url = absolute_url(image.get_rendition(SHARE_IMAGE_SPEC).url) if image else ""
     return {
         "title": page.seo_title or page.title,
         "description": page.search_description or card.get("summary", ""),
-        "canonical": page.get_full_url(request),
+        "canonical": page_url(page, request),
         "image": image_url,
         "type": "article" if getattr(page, "is_article", False) else "website",
     }
@@ -135,7 +137,6 @@ def structured_data(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_json_ld(context, crumbs):
-    request = context["request"]
     return json_ld_script(
         {
             "@type": "BreadcrumbList",
@@ -144,7 +145,7 @@ def breadcrumb_json_ld(context, crumbs):
                     "@type": "ListItem",
                     "position": position,
                     "name": crumb["title"],
-                    "item": request.build_absolute_uri(crumb["url"]),
+                    "item": absolute_url(crumb["url"]),
                 }
                 for position, crumb in enumerate(crumbs, start=1)
             ],
