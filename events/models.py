@@ -26,6 +26,7 @@ from wagtail.search import index
 from optnc_site.core.models import EditorialPage, PageImage
 from optnc_site.core.navigation import fallback_lang
 from optnc_site.core.relations import linked_pages
+from optnc_site.core.structured_data import image_object
 
 from . import dates, ical
 from .forms import AgendaFilterForm
@@ -380,7 +381,6 @@ class EventPage(RoutablePageMixin, PageImage, EditorialPage):
             "url": self.get_full_url(request),
             "inLanguage": get_language(),
             "eventStatus": "https://schema.org/EventScheduled",
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "startDate": dates.iso_date(self.date_precision, self.start_date, self.start_time),
         }
         if self.intro:
@@ -397,11 +397,16 @@ class EventPage(RoutablePageMixin, PageImage, EditorialPage):
             )
             if country_code:
                 address["addressCountry"] = country_code
+            # A known venue: people met there in person.
+            data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
             data["location"] = {
                 "@type": "Place",
                 "name": ", ".join(part["text"] for part in self.location_parts()),
-                "address": address,
             }
+            if len(address) > 1:  # an unknown locality and country leave no address
+                data["location"]["address"] = address
+        if self.image:
+            data["image"] = image_object(self.image, request, alt=self.image_alt)
         organisers = self.organiser_names()
         if organisers:
             data["organizer"] = [{"@type": "Organization", "name": name} for name in organisers]

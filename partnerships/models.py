@@ -25,6 +25,7 @@ from wagtail.search import index
 from optnc_site.core.models import BODY_HELP, EditorialPage, PageImage, SiteIdentity
 from optnc_site.core.navigation import fallback_lang
 from optnc_site.core.relations import linked_pages, prepare_cards
+from optnc_site.core.structured_data import image_object
 
 from .blocks import PartnershipBodyBlock
 from .forms import NewsFilterForm
@@ -451,15 +452,14 @@ class NewsArticlePage(PageImage, EditorialPage):
             "datePublished": self.date.isoformat(),
             "inLanguage": get_language(),
             "mainEntityOfPage": self.get_full_url(request),
-            "publisher": identity.organisation(contact=False),
+            "publisher": identity.organisation(request, contact=False),
         }
         if self.intro:
             data["description"] = self.intro
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
         if self.image:
-            rendition = self.image.get_rendition("fill-1200x630|format-jpeg")
-            data["image"] = request.build_absolute_uri(rendition.url)
+            data["image"] = image_object(self.image, request, alt=self.image_alt)
         if self.signature:
             data["author"] = {"@type": "Organization", "name": self.signature}
         return [*super().structured_data(request), data]
