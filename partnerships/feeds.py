@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from optnc_site.core.models import SiteIdentity
+from optnc_site.core.navigation import organisation_name
 
 FEED_LENGTH = 20
 
@@ -67,7 +67,7 @@ class NewsRssFeed(Feed):
 
     # RFC 4287: an Atom feed names an author (entries without a signature inherit it).
     def author_name(self):
-        return SiteIdentity.for_request(self.request).organisation_name or "OPT-NC"
+        return organisation_name(self.request)
 
     def author_link(self):
         return self.request.build_absolute_uri("/")
