@@ -405,8 +405,9 @@ class EventPage(RoutablePageMixin, PageImage, EditorialPage):
             }
             if len(address) > 1:  # an unknown locality and country leave no address
                 data["location"]["address"] = address
-        if self.image:
-            data["image"] = image_object(self.image, request, alt=self.image_alt)
+        image = self.image and image_object(self.image, request, alt=self.image_alt)
+        if image:
+            data["image"] = image
         organisers = self.organiser_names()
         if organisers:
             data["organizer"] = [{"@type": "Organization", "name": name} for name in organisers]

@@ -458,8 +458,9 @@ class NewsArticlePage(PageImage, EditorialPage):
             data["description"] = self.intro
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
-        if self.image:
-            data["image"] = image_object(self.image, request, alt=self.image_alt)
+        image = self.image and image_object(self.image, request, alt=self.image_alt)
+        if image:
+            data["image"] = image
         if self.signature:
             data["author"] = {"@type": "Organization", "name": self.signature}
         return [*super().structured_data(request), data]

@@ -519,8 +519,9 @@ class SiteIdentity(BaseSiteSetting):
         }
         if url:
             data["url"] = url
-        if self.logo:
-            data["logo"] = image_object(self.logo, request, alt=data["name"], spec=LOGO_SPEC)
+        logo = self.logo and image_object(self.logo, request, alt=data["name"], spec=LOGO_SPEC)
+        if logo:
+            data["logo"] = logo
         if contact:
             for key, value in (("address", self.address), ("telephone", self.phone), ("email", self.email)):
                 if value:

@@ -8,6 +8,7 @@ import json
 import mimetypes
 
 from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
 
 
 def json_ld_script(data):
@@ -31,8 +32,14 @@ def absolute_url(request, url):
 
 
 def shared_image(image, request, alt="", spec=SHARE_IMAGE_SPEC):
-    """``url``, ``width``, ``height``, ``type`` and ``alt`` of a rendition of ``image``."""
-    rendition = image.get_rendition(spec)
+    """``url``, ``width``, ``height``, ``type`` and ``alt`` of a rendition of ``image``.
+
+    ``None`` when the original file is gone: the page still renders, without the image.
+    """
+    try:
+        rendition = image.get_rendition(spec)
+    except SourceImageIOError:
+        return None
     return {
         "url": absolute_url(request, rendition.url),
         "width": rendition.width,
@@ -43,8 +50,11 @@ def shared_image(image, request, alt="", spec=SHARE_IMAGE_SPEC):
 
 
 def image_object(image, request, alt="", spec=SHARE_IMAGE_SPEC):
-    """The schema.org ImageObject of a rendition of ``image`` (by default the shared one)."""
+    """The schema.org ImageObject of a rendition of ``image`` (by default the shared one),
+    or ``None`` (``shared_image``)."""
     shared = shared_image(image, request, alt, spec)
+    if shared is None:
+        return None
     data = {
         "@type": "ImageObject",
         "url": shared["url"],

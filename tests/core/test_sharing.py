@@ -133,3 +133,14 @@ def test_the_settings_refuse_a_sharing_image_without_alt_text(demo_content):
     with pytest.raises(ValidationError) as error:
         identity.full_clean()
     assert "default_share_image_alt_fr" in error.value.message_dict
+
+
+def test_a_lost_image_file_falls_back_to_the_default(client, demo_content):
+    article = NewsArticlePage.objects.get(slug_fr="signature-d-une-convention-avec-la-cci")
+    article.image = wagtail_factories.ImageFactory()
+    article.image_alt_fr = "Une image perdue"
+    article.save_revision().publish()
+    article.image.file.delete(save=False)
+    tags = sharing_tags(soup_of(client.get(ARTICLE_FR)))
+    assert tags["og:image:alt"] == [DEFAULT_ALT["fr"]]
+    assert tags["twitter:card"] == ["summary_large_image"]

@@ -121,15 +121,18 @@ def page_meta(context):
     if page is None:
         return {**meta, "canonical": request.build_absolute_uri(request.path)}
     card = page.card() if hasattr(page, "card") else {}
-    share = (page.get_share_image() if hasattr(page, "get_share_image") else None) or (
-        identity.get_share_image() if identity else None
+    choices = (
+        page.get_share_image() if hasattr(page, "get_share_image") else None,
+        identity.get_share_image() if identity else None,
     )
+    # The first whose file can be read: a lost file falls back to the default.
+    shown = (shared_image(image, request, alt=alt) for image, alt in filter(None, choices))
     return {
         **meta,
         "title": page.seo_title or page.title,
         "description": page.search_description or card.get("summary", ""),
         "canonical": page.get_full_url(request),
-        "image": shared_image(share[0], request, alt=share[1]) if share else None,
+        "image": next(filter(None, shown), None),
         "type": "article" if getattr(page, "is_article", False) else "website",
         "locale_alternates": [
             locale
