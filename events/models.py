@@ -27,6 +27,7 @@ from optnc_site.core.models import EditorialPage, PageImage
 from optnc_site.core.navigation import fallback_lang
 from optnc_site.core.public_url import page_url
 from optnc_site.core.relations import linked_pages
+from optnc_site.core.structured_data import image_object
 
 from . import dates, ical
 from .forms import AgendaFilterForm
@@ -381,7 +382,6 @@ class EventPage(RoutablePageMixin, PageImage, EditorialPage):
             "url": page_url(self, request),
             "inLanguage": get_language(),
             "eventStatus": "https://schema.org/EventScheduled",
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "startDate": dates.iso_date(self.date_precision, self.start_date, self.start_time),
         }
         if self.intro:
@@ -398,11 +398,17 @@ class EventPage(RoutablePageMixin, PageImage, EditorialPage):
             )
             if country_code:
                 address["addressCountry"] = country_code
+            # A known venue: people met there in person.
+            data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
             data["location"] = {
                 "@type": "Place",
                 "name": ", ".join(part["text"] for part in self.location_parts()),
-                "address": address,
             }
+            if len(address) > 1:  # an unknown locality and country leave no address
+                data["location"]["address"] = address
+        image = self.image and image_object(self.image, request, alt=self.image_alt)
+        if image:
+            data["image"] = image
         organisers = self.organiser_names()
         if organisers:
             data["organizer"] = [{"@type": "Organization", "name": name} for name in organisers]

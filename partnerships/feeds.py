@@ -6,10 +6,11 @@ import uuid
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import escape
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from optnc_site.core.navigation import organisation_name
 from optnc_site.core.public_url import absolute_url, page_url
 
 FEED_LENGTH = 20
@@ -47,9 +48,9 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        # Feed descriptions are HTML: the lead is text, so a "<" in it must reach the reader
-        # as a character, escaped for HTML here and once more for XML by the generator.
-        return escape(item.intro)
+        # The lead as plain text (any markup typed in it dropped), escaped once, by the XML
+        # writer: readers show its words, never tags or entities.
+        return strip_tags(item.intro)
 
     def item_link(self, item):
         return page_url(item, self.request)
@@ -71,7 +72,8 @@ class NewsRssFeed(Feed):
         return item.last_published_at or self.item_pubdate(item)
 
     # RFC 4287: an Atom feed names an author (entries without a signature inherit it).
-    author_name = "OPT-NC"
+    def author_name(self):
+        return organisation_name(self.request)
 
     def author_link(self):
         return absolute_url("/")
@@ -80,6 +82,19 @@ class NewsRssFeed(Feed):
         return item.signature or None
 
 
+class PlainSummaryAtomFeed(Atom1Feed):
+    """Atom whose summaries are ``type="text"`` (RFC 4287 §3.1.1): a lead is plain text.
+
+    Django's ``Atom1Feed`` marks every summary ``type="html"``, which would have readers
+    parse the lead's "<" or "&" as markup.
+    """
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class NewsAtomFeed(NewsRssFeed):
-    feed_type = Atom1Feed
+    feed_type = PlainSummaryAtomFeed
     subtitle = NewsRssFeed.description

@@ -24,8 +24,9 @@ from wagtail.search import index
 
 from optnc_site.core.models import BODY_HELP, EditorialPage, PageImage, SiteIdentity
 from optnc_site.core.navigation import fallback_lang
-from optnc_site.core.public_url import absolute_url, page_url
+from optnc_site.core.public_url import page_url
 from optnc_site.core.relations import linked_pages, prepare_cards
+from optnc_site.core.structured_data import image_object
 
 from .blocks import PartnershipBodyBlock
 from .forms import NewsFilterForm
@@ -452,15 +453,15 @@ class NewsArticlePage(PageImage, EditorialPage):
             "datePublished": self.date.isoformat(),
             "inLanguage": get_language(),
             "mainEntityOfPage": page_url(self, request),
-            "publisher": identity.organisation(contact=False),
+            "publisher": identity.organisation(request, contact=False),
         }
         if self.intro:
             data["description"] = self.intro
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
-        if self.image:
-            rendition = self.image.get_rendition("fill-1200x630|format-jpeg")
-            data["image"] = absolute_url(rendition.url)
+        image = self.image and image_object(self.image, request, alt=self.image_alt)
+        if image:
+            data["image"] = image
         if self.signature:
             data["author"] = {"@type": "Organization", "name": self.signature}
         return [*super().structured_data(request), data]

@@ -21,6 +21,7 @@ from .blocks import BodyBlock, first_text
 from .navigation import fallback_lang
 from .public_url import page_url
 from .relations import prepare_cards, public_pages_in_order
+from .structured_data import LOGO_SPEC, image_object
 
 BODY_HELP = _(
     "Paragraphes, titres, sections « Lire la suite », chiffres clés, images… "
@@ -89,7 +90,8 @@ class BasePage(Page):
                 raise ValidationError(errors)
 
     def get_share_image(self):
-        """The image shown when the page is shared; the site's default when ``None``."""
+        """The image shown when the page is shared and its alternative text, as
+        ``(image, alt)``; ``None`` for the site's default (``SiteIdentity``)."""
         return None
 
     def card(self):
@@ -266,7 +268,7 @@ class PageImage(models.Model):
             raise ValidationError({alt_field: _("Décrivez l'image pour qui ne la voit pas.")})
 
     def get_share_image(self):
-        return self.image
+        return (self.image, self.image_alt) if self.image else None
 
 
 class EditorialPage(BasePage):
@@ -311,7 +313,10 @@ class HomePage(EditorialPage):
 
     def structured_data(self, request):
         identity = SiteIdentity.for_request(request)
-        return [*super().structured_data(request), identity.organisation(url=page_url(self, request))]
+        return [
+            *super().structured_data(request),
+            identity.organisation(request, url=page_url(self, request)),
+        ]
 
 
 class ContentPage(EditorialPage):
@@ -444,6 +449,27 @@ class SiteIdentity(BaseSiteSetting):
         related_name="+",
         help_text=_("Montrée quand une page partagée sur les réseaux n'a pas d'image à elle."),
     )
+    default_share_image_alt = models.CharField(
+        _("texte alternatif de l'image de partage"),
+        max_length=250,
+        blank=True,
+        default="",
+        help_text=_("Obligatoire avec une image : ce qu'elle montre, pour qui ne la voit pas."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo de l'organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Le logo officiel, repris par les moteurs de recherche. Laissez vide sans fichier validé."
+        ),
+    )
+
+    # Every page reads both images for its sharing tags and structured data: one query.
+    select_related = ["default_share_image", "logo"]
 
     panels = [
         FieldPanel("organisation_name"),
@@ -453,11 +479,27 @@ class SiteIdentity(BaseSiteSetting):
         ),
         FieldPanel("footer_links"),
         FieldPanel("social_links"),
-        FieldPanel("default_share_image"),
+        MultiFieldPanel(
+            [FieldPanel("default_share_image"), FieldPanel("default_share_image_alt")],
+            heading=_("Partage sur les réseaux"),
+        ),
+        FieldPanel("logo"),
     ]
 
     class Meta:
         verbose_name = _("identité du site")
+
+    def clean(self):
+        super().clean()
+        alt_field = build_localized_fieldname(
+            "default_share_image_alt", settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        )
+        if self.default_share_image_id and not (getattr(self, alt_field, "") or "").strip():
+            raise ValidationError({alt_field: _("Décrivez l'image pour qui ne la voit pas.")})
+
+    def get_share_image(self):
+        """The default sharing image and its alternative text, as ``(image, alt)``, or ``None``."""
+        return (self.default_share_image, self.default_share_image_alt) if self.default_share_image else None
 
     @cached_property
     def public_footer_links(self):
@@ -469,7 +511,7 @@ class SiteIdentity(BaseSiteSetting):
         ]
         return public_pages_in_order(Page.objects, ids)
 
-    def organisation(self, url=None, contact=True):
+    def organisation(self, request, url=None, contact=True):
         """The schema.org Organization: the home page's subject and every article's publisher."""
         data = {
             "@type": "Organization",
@@ -478,6 +520,9 @@ class SiteIdentity(BaseSiteSetting):
         }
         if url:
             data["url"] = url
+        logo = self.logo and image_object(self.logo, request, alt=data["name"], spec=LOGO_SPEC)
+        if logo:
+            data["logo"] = logo
         if contact:
             for key, value in (("address", self.address), ("telephone", self.phone), ("email", self.email)):
                 if value:

@@ -1,5 +1,6 @@
 """Main menu, breadcrumb and language alternates, computed in the visitor's language."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404
@@ -11,6 +12,7 @@ from .public_url import absolute_url
 
 MENU_CACHE_KEY = "main-menu:{site_id}:{language}"
 FOOTER_CACHE_KEY = "footer-links:{site_id}:{language}"
+ORGANISATION_CACHE_KEY = "organisation-name:{site_id}:{language}"
 
 
 def is_fallback(obj, field_name):
@@ -59,14 +61,29 @@ def footer_links(identity, request):
     return items
 
 
+def organisation_name(request):
+    """The organisation's name from the site settings, in the visitor's language, else the
+    site's name; cached like the footer, so that a feed naming its author costs no query."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    key = ORGANISATION_CACHE_KEY.format(site_id=site.pk if site else 0, language=translation.get_language())
+    name = cache.get(key)
+    if name is None:
+        identity = apps.get_model("core", "SiteIdentity").for_request(request) if site else None
+        name = (identity and identity.organisation_name) or settings.WAGTAIL_SITE_NAME
+        cache.set(key, name, 60 * 60)
+    return name
+
+
 def clear_menu_cache():
-    """Forget the menus and footer links of every site (the tree, a restriction or the
-    site settings changed)."""
+    """Forget the menus, footer links and organisation names of every site (the tree, a
+    restriction or the site settings changed)."""
     from wagtail.models import Site
 
     keys = [
         key.format(site_id=site_id, language=code)
-        for key in (MENU_CACHE_KEY, FOOTER_CACHE_KEY)
+        for key in (MENU_CACHE_KEY, FOOTER_CACHE_KEY, ORGANISATION_CACHE_KEY)
         for site_id in Site.objects.values_list("pk", flat=True)
         for code, _name in settings.LANGUAGES
     ]

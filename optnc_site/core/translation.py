@@ -15,7 +15,7 @@ class ContentPageTranslation(TranslationOptions):
 
 @register(SiteIdentity)
 class SiteIdentityTranslation(TranslationOptions):
-    fields = ("organisation_name", "footer_text", "address")
+    fields = ("organisation_name", "footer_text", "address", "default_share_image_alt")
 
 
 @register(SiteMapPage)

@@ -3,13 +3,15 @@ import re
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
 
 from .. import navigation
 from ..public_url import absolute_url, page_url
-from ..structured_data import json_ld_script
+from ..structured_data import json_ld_script, shared_image
 
 register = template.Library()
 
@@ -101,28 +103,44 @@ def responsive_picture(image, alt, sizes="(min-width: 50rem) 46rem, 100vw", load
     return Picture(renditions, attrs).__html__()
 
 
-SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+# Open Graph locales of the site's languages.
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 @register.simple_tag(takes_context=True)
 def page_meta(context):
-    """Title, description, canonical URL and sharing image of the page being shown."""
+    """Title, description, canonical URL, locales and sharing image of the page being shown.
+
+    ``image`` is the page's own image, else the site's default (``shared_image``: its
+    absolute URL, the rendition's real size, type and alternative text), else ``None``.
+    ``locale_alternates`` are the other languages the page's title is written in.
+    """
     request = context["request"]
     page = context.get("page")
     identity = context.get("identity")
+    language = get_language()
+    meta = {"locale": OG_LOCALES.get(language, "")}
     if page is None:
-        return {"canonical": absolute_url(request.path)}
+        return {**meta, "canonical": absolute_url(request.path)}
     card = page.card() if hasattr(page, "card") else {}
-    image = (page.get_share_image() if hasattr(page, "get_share_image") else None) or (
-        identity.default_share_image if identity else None
+    choices = (
+        page.get_share_image() if hasattr(page, "get_share_image") else None,
+        identity.get_share_image() if identity else None,
     )
-    image_url = absolute_url(image.get_rendition(SHARE_IMAGE_SPEC).url) if image else ""
+    # The first whose file can be read: a lost file falls back to the default.
+    shown = (shared_image(image, request, alt=alt) for image, alt in filter(None, choices))
     return {
+        **meta,
         "title": page.seo_title or page.title,
         "description": page.search_description or card.get("summary", ""),
         "canonical": page_url(page, request),
-        "image": image_url,
+        "image": next(filter(None, shown), None),
         "type": "article" if getattr(page, "is_article", False) else "website",
+        "locale_alternates": [
+            locale
+            for code, locale in OG_LOCALES.items()
+            if code != language and getattr(page, build_localized_fieldname("title", code), "")
+        ],
     }
 
 
