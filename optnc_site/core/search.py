@@ -119,11 +119,15 @@ class BilingualIndexer(ObjectIndexer):
         super().__init__(obj, backend)
         self.configs = backend.configs
 
+    @cached_property
+    def texts(self):
+        return {language: searchable_texts(self.obj, language) for language in self.configs}
+
     def _vector(self, title):
         vectors = [
             SearchVector(Value(text, output_field=TextField()), weight=WEIGHTS[language], config=config)
             for language, config in self.configs.items()
-            for name, text in searchable_texts(self.obj, language)
+            for name, text in self.texts[language]
             if (name == "title") == title
         ]
         return ADD(vectors) if vectors else EMPTY_VECTOR
