@@ -14,8 +14,10 @@ SQLite keeps Wagtail's FTS5 backend: words match whole, accents and case folded,
 language, without stemming (README, "Search").
 """
 
+import operator
 import re
 import unicodedata
+from functools import reduce
 from html import escape
 
 from django.conf import settings
@@ -27,7 +29,7 @@ from django.utils.encoding import force_str
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language, override
+from django.utils.translation import override
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import (
     EMPTY_VECTOR,
@@ -177,9 +179,9 @@ class BilingualIndex(PostgresIndex):
 
 
 class BilingualQueryCompiler(PostgresSearchQueryCompiler):
-    """Plain-text queries stemmed in the query's language, matching that language's label."""
+    """Plain-text queries stemmed in each query language, matching that language's label."""
 
-    weight = None
+    languages = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -187,27 +189,31 @@ class BilingualQueryCompiler(PostgresSearchQueryCompiler):
         self.sql_weights = "{1,1,1,1}"
 
     def get_config(self, backend):
-        language = backend.query_language()
+        self.configs = backend.configs
         # A search on named fields reads their columns, which carry no label.
-        self.weight = WEIGHTS[language] if self.fields is None else None
-        return backend.configs[language]
+        self.languages = backend.query_languages() if self.fields is None else ()
+        return backend.configs[backend.query_languages()[0]]
 
     def build_tsquery_content(self, query, config=None, invert=False):
-        if not isinstance(query, PlainText) or self.weight is None:
+        if not isinstance(query, PlainText) or not self.languages:
             return super().build_tsquery_content(query, config=config, invert=invert)
         terms = [term for term in re.split(r"[\s\-]+", query.query_string) if term]
         if not terms:
             return None
-        lexemes = [Lexeme(term, invert=invert, weight=self.weight) for term in terms]
-        combined = lexemes[0]
-        for lexeme in lexemes[1:]:
-            combined = combined & lexeme if query.operator == "and" else combined | lexeme
-        return SearchQuery(combined, search_type="raw", config=config)
+        queries = []
+        for language in self.languages:
+            lexemes = [Lexeme(term, invert=invert, weight=WEIGHTS[language]) for term in terms]
+            combined = lexemes[0]
+            for lexeme in lexemes[1:]:
+                combined = combined & lexeme if query.operator == "and" else combined | lexeme
+            queries.append(SearchQuery(combined, search_type="raw", config=self.configs[language]))
+        return reduce(operator.or_, queries)
 
 
 class BilingualPostgresSearchBackend(PostgresSearchBackend):
-    """``SEARCH_CONFIGS``: a text-search configuration per language; ``LANGUAGE``: the
-    language of the queries (the active language when not given)."""
+    """``SEARCH_CONFIGS``: a text-search configuration per language. ``LANGUAGE``: the
+    language of the queries (the site's search); without it, as in the admin, a query
+    matches the text of any language."""
 
     query_compiler_class = BilingualQueryCompiler
     index_class = BilingualIndex
@@ -217,9 +223,8 @@ class BilingualPostgresSearchBackend(PostgresSearchBackend):
         self.configs = params["SEARCH_CONFIGS"]
         self.language = params.get("LANGUAGE")
 
-    def query_language(self):
-        language = self.language or get_language()
-        return language if language in self.configs else settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    def query_languages(self):
+        return [self.language] if self.language in self.configs else list(self.configs)
 
 
 # Excerpts ----------------------------------------------------------------------------

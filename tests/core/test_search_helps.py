@@ -151,3 +151,27 @@ def test_query_count_does_not_grow_with_the_results(client, demo_content, django
         )
     with django_assert_max_num_queries(len(few.captured_queries) + 3):
         client.get("/fr/recherche/", {"q": "APNIC"})
+
+
+def test_editors_find_pages_by_the_title_of_either_language(admin_client, demo_content):
+    from django.urls import reverse
+
+    # The admin's page search completes titles (the "simple" configuration, both languages).
+    for word in ("formation", "trainin"):
+        response = admin_client.get(reverse("wagtailadmin_pages:search"), {"q": word})
+        assert CCI_FR in response.content.decode(), word
+
+
+def test_search_without_a_language_matches_either(demo_content, postgresql):  # noqa: F811
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    for word, language in (("formation", "fr"), ("trained", "en")):
+        assert CCI_FR in [page.title for page in get_search_backend().search(word, Page.objects.all())]
+        titles = [
+            page.title for page in get_search_backend(LANGUAGE=language).search(word, Page.objects.all())
+        ]
+        assert CCI_FR in titles
+    assert CCI_FR not in [
+        p.title for p in get_search_backend(LANGUAGE="fr").search("trained", Page.objects.all())
+    ]
