@@ -291,8 +291,9 @@ def _sentences(text):
 def highlights(pages, query, language):
     """For each page (by pk): its title and the first sentence of its text that holds a term.
 
-    ``{"title": html, "excerpt": html or None, "lang": lang of the excerpt or None}``, the
-    texts escaped and the terms marked; one query on PostgreSQL for all the pages.
+    ``{"title": html, "excerpt": {"html": html, "lang": its lang or None} or None}``, the
+    texts escaped and the terms marked; one query on PostgreSQL for all the pages. Without a
+    sentence holding a term (a term found in the title only), the page shows its lead.
     """
     terms = WORD.findall(query)
     texts = {page.pk: searchable_texts(page, language) for page in pages}
