@@ -63,6 +63,8 @@ class EventIndexPage(RoutablePageMixin, EditorialPage):
     subpage_types = ["events.EventPage"]
     per_page = 10
 
+    search_kind = _("Agenda")
+
     class Meta:
         verbose_name = _("agenda des événements")
         verbose_name_plural = _("agendas des événements")
@@ -295,6 +297,8 @@ class EventPage(RoutablePageMixin, PageImage, EditorialPage):
         ),
     ]
     search_fields = EditorialPage.search_fields + [index.SearchField("place"), index.SearchField("city")]
+
+    search_kind = _("Événement")
 
     class Meta:
         verbose_name = _("événement")

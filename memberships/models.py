@@ -23,6 +23,8 @@ class MembershipIndexPage(EditorialPage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["memberships.MembershipPage"]
 
+    search_kind = _("Adhésions")
+
     class Meta:
         verbose_name = _("index des adhésions")
         verbose_name_plural = _("index des adhésions")
@@ -148,6 +150,8 @@ class MembershipPage(EditorialPage):
         index.SearchField("full_name"),
         index.SearchField("objectives"),
     ]
+
+    search_kind = _("Adhésion")
 
     class Meta:
         verbose_name = _("adhésion internationale")

@@ -164,6 +164,8 @@ class PartnershipIndexPage(EditorialPage):
     subpage_types = ["partnerships.ConventionPage"]
     max_count = 1
 
+    search_kind = _("Partenariats")
+
     class Meta:
         verbose_name = _("index des partenariats")
 
@@ -259,6 +261,8 @@ class ConventionPage(EditorialPage):
             models.Prefetch("partner_links", queryset=ConventionPartner.objects.select_related("partner"))
         ]
 
+    search_kind = _("Convention")
+
     class Meta:
         verbose_name = _("convention")
         verbose_name_plural = _("conventions")
@@ -339,6 +343,8 @@ class NewsIndexPage(RoutablePageMixin, EditorialPage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["partnerships.NewsArticlePage"]
     max_count = 1
+
+    search_kind = _("Actualités")
 
     class Meta:
         verbose_name = _("index des actualités")
@@ -425,6 +431,8 @@ class NewsArticlePage(PageImage, EditorialPage):
         return ["image__renditions"]
 
     is_article = True
+
+    search_kind = _("Actualité")
 
     class Meta:
         verbose_name = _("actualité")

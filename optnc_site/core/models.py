@@ -40,6 +40,9 @@ class BasePage(Page):
     puts it back on each page model after modeltranslation's patch.
     """
 
+    # What the search results call this kind of page: a short label, not the model's name.
+    search_kind = _("Page")
+
     # Autocomplete uses PostgreSQL's "simple" configuration: index each language's title.
     search_fields = Page.search_fields + [
         index.AutocompleteField("title_fr"),
@@ -307,6 +310,8 @@ class HomePage(EditorialPage):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    search_kind = _("Accueil")
+
     class Meta:
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
@@ -341,6 +346,8 @@ class SiteMapPage(BasePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count = 1
+
+    search_kind = _("Plan du site")
 
     class Meta:
         verbose_name = _("plan du site")

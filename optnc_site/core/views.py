@@ -11,9 +11,11 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
 
 from . import faults
 from .public_url import absolute_url, page_url
+from .search import highlights
 
 SEARCH_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -35,21 +37,29 @@ def search_terms(query):
 
 
 def search(request):
+    """Results in the visitor's language: stemmed in it, with excerpts marking the terms.
+
+    Never indexed by search engines (``X-Robots-Tag`` here, the ``robots`` meta in the page).
+    """
     query = clean_query(request.GET.get("q", ""))
+    language = translation.get_language()
     site = Site.find_for_request(request)
     results_page = None
     terms = search_terms(query)
     if terms and site is not None:
         pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
-        paginator = Paginator(pages.search(terms, operator="and"), SEARCH_PER_PAGE)
+        backend = get_search_backend(LANGUAGE=language)
+        paginator = Paginator(backend.search(terms, pages, operator="and"), SEARCH_PER_PAGE)
         try:
             results_page = paginator.get_page(request.GET.get("page"))
         except EmptyPage:  # no results at all: get_page's fallback to the last page fails too
             results_page = paginator.page(1)
         ids = [page.pk for page in results_page.object_list]
         specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
-        results_page.object_list = [specific[pk] for pk in ids if pk in specific]
-    return render(
+        found = [specific[pk] for pk in ids if pk in specific]
+        marked = highlights(found, terms, language)
+        results_page.object_list = [{"page": page, **marked[page.pk]} for page in found]
+    response = render(
         request,
         "core/search.html",
         {
@@ -59,6 +69,8 @@ def search(request):
             "query_string": urlencode({"q": query}) if query else "",
         },
     )
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @cache_control(max_age=3600)

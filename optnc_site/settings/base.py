@@ -252,10 +252,14 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "web
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # The links of the admin's e-mails (notifications, password reset).
 WAGTAILADMIN_BASE_URL = SITE_URL
-# On PostgreSQL the French configuration that folds accents (core migration 0003);
-# SQLite ignores it and searches more simply.
+# On PostgreSQL each language's text is indexed and searched with its own configuration,
+# folding accents (core migrations 0003 and 0009; optnc_site/core/search.py); SQLite keeps
+# Wagtail's database backend, which searches more simply (README, "Search").
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french_unaccent"}
+    "default": {
+        "BACKEND": "optnc_site.core.search",
+        "SEARCH_CONFIGS": {"fr": "french_unaccent", "en": "english_unaccent"},
+    }
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
