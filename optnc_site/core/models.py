@@ -484,6 +484,9 @@ class SiteIdentity(BaseSiteSetting):
         return data
 
 
+# The legal pages and their settings, which build on the classes above.
+from .legal import LegalInformation, LegalPage  # noqa: E402, F401
+
 # The translations report's table, loaded with the other models so that its migrations and
 # its save signals exist whatever imports first.
 from .translation_state import TranslationState  # noqa: E402, F401

@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from .legal import LegalInformation, LegalPage
 from .models import ContentPage, HomePage, SiteIdentity, SiteMapPage
 
 
@@ -21,3 +22,24 @@ class SiteIdentityTranslation(TranslationOptions):
 @register(SiteMapPage)
 class SiteMapPageTranslation(TranslationOptions):
     fields = ()
+
+
+@register(LegalPage)
+class LegalPageTranslation(TranslationOptions):
+    fields = ("intro", "body")
+
+
+@register(LegalInformation)
+class LegalInformationTranslation(TranslationOptions):
+    fields = (
+        "publisher_legal_form",
+        "publication_director_role",
+        "intellectual_property",
+        "personal_data",
+        "non_compliances",
+        "derogations",
+        "exempt_contents",
+        "test_environment",
+        "evaluation_tools",
+        "audited_pages",
+    )
