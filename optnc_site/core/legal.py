@@ -2,18 +2,21 @@
 
 ``LegalInformation`` holds what the legal notice (loi n° 2004-575 « LCEN », article 6)
 and the accessibility statement (RGAA 4.1, the DINUM's model) say about the site; a
-``LegalPage`` of each ``kind`` renders it, in the model's order, so that no editor can
-drop or reorder a mandatory section. A page type rather than a body block: the statement
-is one page per site with a fixed structure, and a block could be put (twice) anywhere.
-No package of the Wagtail ecosystem publishes these French statements.
+``LegalPage`` (in ``models``, with ``LegalPageMixin``) of each ``kind`` renders it, in the
+model's order, so that no editor can drop or reorder a mandatory section. A page type
+rather than a body block: the statement is one page per site with a fixed structure, and a
+block could be put (twice) anywhere. No package of the Wagtail ecosystem publishes these
+French statements.
 
 The publisher's name, address, phone and e-mail are those of ``SiteIdentity`` (one home
-for each fact); an empty value leaves its sentence out, and ``missing_fields`` lists for
-the admin's dashboard what is still to be filled before going live.
+for each fact, read through the app registry: ``models`` imports this module); an empty
+value leaves its sentence out, and ``missing_fields`` lists for the admin's dashboard what
+is still to be filled before going live.
 """
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -26,8 +29,6 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-
-from .models import EditorialPage, SiteIdentity
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 LINES_HELP = _("Un élément par ligne.")
@@ -317,6 +318,10 @@ class LegalInformation(BaseSiteSetting):
         return bool(self.non_compliances or self.derogations or self.exempt_contents)
 
 
+def site_identity_model():
+    return apps.get_model("core", "SiteIdentity")
+
+
 @dataclass
 class MissingField:
     label: str
@@ -329,7 +334,7 @@ def missing_fields(site):
     The French values are checked: the site is French first, and the missing translations
     report covers the English ones.
     """
-    identity = SiteIdentity.for_site(site)
+    identity = site_identity_model().for_site(site)
     legal = LegalInformation.for_site(site)
     identity_url = reverse("wagtailsettings:edit", args=["core", "siteidentity", site.pk])
     legal_url = reverse("wagtailsettings:edit", args=["core", "legalinformation", site.pk])
@@ -378,32 +383,31 @@ KINDS = [
 ]
 
 
-class LegalPage(EditorialPage):
-    """The legal notice or the accessibility statement: its ``kind``'s sections, from
-    ``LegalInformation``, then the page's own body (the site's purpose, for instance)."""
+class LegalPageMixin(models.Model):
+    """What ``models.LegalPage`` (an ``EditorialPage``) adds: its ``kind``, one page of each,
+    and the kind's sections from ``LegalInformation`` before the page's own body (the
+    site's purpose, for instance). A mixin, so that this module never imports the page
+    models that import it."""
 
     kind = models.CharField(_("type de page légale"), max_length=20, choices=KINDS)
 
-    content_panels = [FieldPanel("kind"), *EditorialPage.content_panels]
     parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count = len(KINDS)  # one of each kind
-
     template = "core/legal_page.html"
 
     class Meta:
-        verbose_name = _("page légale")
-        verbose_name_plural = _("pages légales")
+        abstract = True
 
     def clean(self):
         super().clean()
-        if self.kind and LegalPage.objects.filter(kind=self.kind).exclude(pk=self.pk).exists():
+        if self.kind and type(self).objects.filter(kind=self.kind).exclude(pk=self.pk).exists():
             raise ValidationError({"kind": _("Le site a déjà une page de ce type.")})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["legal"] = LegalInformation.for_request(request)
-        context["identity"] = SiteIdentity.for_request(request)
+        context["identity"] = site_identity_model().for_request(request)
         # The statement applies to the site as visitors reach it, in their language.
         context["site_url"] = self.get_parent().get_full_url(request)
         return context

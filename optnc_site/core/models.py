@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from .blocks import BodyBlock, first_text
+from .legal import LegalInformation, LegalPageMixin  # noqa: F401 (a setting: registered on import)
 from .navigation import fallback_lang
 from .relations import prepare_cards, public_pages_in_order
 
@@ -359,6 +360,16 @@ def _nest(pages):
     return nodes
 
 
+class LegalPage(LegalPageMixin, EditorialPage):
+    """The legal notice or the accessibility statement, from the site settings (``core.legal``)."""
+
+    content_panels = [FieldPanel("kind"), *EditorialPage.content_panels]
+
+    class Meta:
+        verbose_name = _("page légale")
+        verbose_name_plural = _("pages légales")
+
+
 SOCIAL_NETWORKS = [
     ("facebook", "Facebook"),
     ("linkedin", "LinkedIn"),
@@ -483,9 +494,6 @@ class SiteIdentity(BaseSiteSetting):
                     data[key] = value
         return data
 
-
-# The legal pages and their settings, which build on the classes above.
-from .legal import LegalInformation, LegalPage  # noqa: E402, F401
 
 # The translations report's table, loaded with the other models so that its migrations and
 # its save signals exist whatever imports first.

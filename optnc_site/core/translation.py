@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .legal import LegalInformation, LegalPage
-from .models import ContentPage, HomePage, SiteIdentity, SiteMapPage
+from .legal import LegalInformation
+from .models import ContentPage, HomePage, LegalPage, SiteIdentity, SiteMapPage
 
 
 @register(HomePage)
