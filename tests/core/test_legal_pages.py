@@ -206,3 +206,34 @@ def test_dashboard_panel_is_only_for_those_who_may_fill_it(client, django_user_m
     soup = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
     assert soup.select_one("main") is not None
     assert soup.select_one(".missing-legal-information") is None
+
+
+def test_demo_content_loaded_before_the_legal_page_type_is_brought_up_to_date(client, demo_content):
+    """A site whose legal pages were content pages: loading the demo again makes them LegalPages."""
+    import io
+
+    from django.core.management import call_command
+
+    from optnc_site.core.legal import LegalInformation
+    from optnc_site.core.models import ContentPage, LegalPage, SiteIdentity
+    from tests.core.factories import ContentPageFactory
+
+    home = Page.objects.get(depth=2)
+    LegalPage.objects.get(slug_fr="accessibilite").delete()
+    ContentPageFactory(
+        parent=home,
+        title="Accessibilité",
+        title_fr="Accessibilité",
+        slug="accessibilite",
+        slug_fr="accessibilite",
+    )
+    call_command("load_demo_content", stdout=io.StringIO())
+
+    assert not ContentPage.objects.filter(slug_fr="accessibilite").exists()
+    page = LegalPage.objects.get(slug_fr="accessibilite")
+    assert page.kind == "accessibility" and page.live
+    site = home.get_site()
+    assert page.pk in [child.value.pk for child in SiteIdentity.for_site(site).footer_links]
+    assert LegalInformation.for_site(site).technologies == "HTML, CSS, JavaScript"
+    main = main_of(client.get(ACCESSIBILITY["fr"]))
+    assert [h for h in headings(main) if h in RGAA_SECTIONS["fr"]] == RGAA_SECTIONS["fr"]
