@@ -49,7 +49,7 @@ def test_meta_description_falls_back_to_the_summary(client, demo_content):
 
 
 def test_seo_title_and_description_when_given(client, demo_content):
-    from optnc_site.core.legal import LegalPage
+    from optnc_site.core.models import LegalPage
 
     page = LegalPage.objects.get(slug_fr="accessibilite")
     page.seo_title_fr = "Accessibilité du site"
