@@ -134,7 +134,11 @@ class DemoLoader:
         slug = fields["slug_fr"]
         existing = parent.get_children().filter(slug_fr=slug).first()
         if existing is not None:
-            return existing.specific
+            if existing.specific_class is model:
+                return existing.specific
+            # A demo page whose type changed (the legal pages became LegalPage): made anew.
+            existing.delete()
+            self.report.updated.append(f"page {spec['key']} (new type)")
         if not spec.get("parent"):
             self.remove_wagtail_welcome_page(parent)
         page = model(title=fields["title_fr"], slug=slug, **self.plain_fields(model, fields))

@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from .blocks import BodyBlock, first_text
+from .legal import LegalInformation, LegalPageMixin  # noqa: F401 (a setting: registered on import)
 from .navigation import fallback_lang
 from .public_url import page_url
 from .relations import prepare_cards, public_pages_in_order
@@ -370,6 +371,16 @@ def _nest(pages):
         (stack[-1]["children"] if stack else nodes).append(node)
         stack.append(node)
     return nodes
+
+
+class LegalPage(LegalPageMixin, EditorialPage):
+    """The legal notice or the accessibility statement, from the site settings (``core.legal``)."""
+
+    content_panels = [FieldPanel("kind"), *EditorialPage.content_panels]
+
+    class Meta:
+        verbose_name = _("page légale")
+        verbose_name_plural = _("pages légales")
 
 
 SOCIAL_NETWORKS = [

@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ContentPage, HomePage, SiteIdentity, SiteMapPage
+from .legal import LegalInformation
+from .models import ContentPage, HomePage, LegalPage, SiteIdentity, SiteMapPage
 
 
 @register(HomePage)
@@ -21,3 +22,24 @@ class SiteIdentityTranslation(TranslationOptions):
 @register(SiteMapPage)
 class SiteMapPageTranslation(TranslationOptions):
     fields = ()
+
+
+@register(LegalPage)
+class LegalPageTranslation(TranslationOptions):
+    fields = ("intro", "body")
+
+
+@register(LegalInformation)
+class LegalInformationTranslation(TranslationOptions):
+    fields = (
+        "publisher_legal_form",
+        "publication_director_role",
+        "intellectual_property",
+        "personal_data",
+        "non_compliances",
+        "derogations",
+        "exempt_contents",
+        "test_environment",
+        "evaluation_tools",
+        "audited_pages",
+    )

@@ -3,9 +3,12 @@ from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.models import Site
 from wagtail_modeltranslation import wagtail_hooks as modeltranslation_hooks
 
+from .legal import missing_fields
 from .rich_text import CachedPageLinkHandler
 from .translations_report import MissingTranslationsReportView
 
@@ -91,3 +94,21 @@ def register_missing_translations_menu_item():
 def cache_page_links(features):
     """After Wagtail's own registration (order 0), so that this handler wins."""
     features.register_link_type(CachedPageLinkHandler)
+
+
+class MissingLegalInformationPanel(Component):
+    """The dashboard's list of what the legal pages still lack, for those who may fill it."""
+
+    name = "missing_legal_information"
+    template_name = "core/admin/legal_missing_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        site = Site.find_for_request(parent_context["request"])
+        return {"missing": missing_fields(site) if site else []}
+
+
+@hooks.register("construct_homepage_panels")
+def add_missing_legal_information_panel(request, panels):
+    if request.user.has_perm("core.change_legalinformation"):
+        panels.append(MissingLegalInformationPanel())

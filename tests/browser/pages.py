@@ -27,6 +27,8 @@ PAGES = {
     "site-map-fr": "/fr/plan-du-site/",
     "site-map-en": "/en/site-map/",
     "legal-notice-fr": "/fr/mentions-legales/",
+    "legal-notice-en": "/en/legal-notice/",
+    "accessibility-fr": "/fr/accessibilite/",
     "accessibility-en": "/en/accessibility/",
     "not-found-fr": "/fr/page-inexistante/",
     "not-found-en": "/en/missing-page/",

@@ -49,14 +49,14 @@ def test_meta_description_falls_back_to_the_summary(client, demo_content):
 
 
 def test_seo_title_and_description_when_given(client, demo_content):
-    from optnc_site.core.models import ContentPage
+    from optnc_site.core.models import LegalPage
 
-    page = ContentPage.objects.get(slug_fr="accessibilite")
-    page.seo_title_fr = "Déclaration d’accessibilité"
+    page = LegalPage.objects.get(slug_fr="accessibilite")
+    page.seo_title_fr = "Accessibilité du site"
     page.search_description_fr = "Où en est l’accessibilité du site."
     page.save_revision().publish()
     soup = soup_of(client.get("/fr/accessibilite/"))
-    assert soup.title.get_text() == "Déclaration d’accessibilité — OPT-NC"
+    assert soup.title.get_text() == "Accessibilité du site — OPT-NC"
     assert soup.select_one('meta[name="description"]')["content"] == "Où en est l’accessibilité du site."
 
 
@@ -106,8 +106,8 @@ def test_every_json_ld_block_parses(client, demo_content):
 
 def test_footer_links_to_the_legal_pages(client, demo_content):
     for path, expected in (
-        ("/fr/", ["Mentions légales", "Accessibilité", "Plan du site"]),
-        ("/en/", ["Legal notice", "Accessibility", "Site map"]),
+        ("/fr/", ["Mentions légales", "Déclaration d’accessibilité", "Plan du site"]),
+        ("/en/", ["Legal notice", "Accessibility statement", "Site map"]),
     ):
         soup = soup_of(client.get(path))
         assert [a.get_text() for a in soup.select(".site-footer__links a")] == expected
