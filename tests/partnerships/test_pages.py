@@ -71,7 +71,7 @@ def test_english_index_speaks_english(client, demo_content):
     assert "Local digital players" in [h3.get_text() for h3 in soup.select("h3")]
     assert "Internet service providers" in text_of(soup)
     names = [name.get_text() for name in soup.select(".partner__name strong")]
-    assert "ISP" in names and "FAI" not in names
+    assert "ISPs" in names and "FAI" not in names
 
 
 def test_convention_without_known_date_states_no_date(client, demo_content):
