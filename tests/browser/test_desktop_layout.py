@@ -82,7 +82,7 @@ def test_table_of_contents_links_land_even_in_closed_sections(visit, site, langu
     [
         (PAGES["openness-fr"], ".page__body"),
         (PAGES["openness-en"], ".page__body"),
-        ("/fr/evenements/conference-apnic-46/", "article.page"),
+        ("/fr/evenements/conference-apnic-46/", ".page__header"),
     ],
 )
 def test_images_take_the_column_width(visit, site, path, column):
