@@ -23,7 +23,9 @@ VISIBLE_TEXT = """element => {
         const range = document.createRange();
         range.selectNodeContents(walker.currentNode);
         const parent = walker.currentNode.parentElement.getBoundingClientRect();
-        if (painted(range.getBoundingClientRect()) && painted(parent)) parts.push(walker.currentNode.textContent);
+        if (painted(range.getBoundingClientRect()) && painted(parent)) {
+            parts.push(walker.currentNode.textContent);
+        }
     }
     return parts.join(" ").replace(/\\s+/g, " ").trim();
 }"""
