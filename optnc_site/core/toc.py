@@ -10,10 +10,26 @@ a page outline, and the ids must agree with what the blocks' templates write.
 from django.utils.text import capfirst, slugify
 from wagtail import blocks
 
-# Ids the page itself or other blocks write (base.html, expandable sections, footnotes,
-# lists): a made-up anchor never takes one of them.
-TAKEN_IDS = {"contenu", "site-search", "footnotes-label", "page-list-title", "toc-title"}
-TAKEN_PREFIXES = ("note-", "section-", "toggle-", "topic-", "page-list-", "figures-")
+# Ids that templates and other blocks write (base.html, the pages' own sections, expandable
+# sections, footnotes, lists): a made-up anchor never takes one of them.
+TAKEN_IDS = {
+    "contenu",
+    "site-search",
+    "search-query",
+    "toc-title",
+    "footnotes-label",
+    "page-list-title",
+    "adhesions-liees",
+    "conventions-title",
+    "documents-title",
+    "evenements-lies",
+    "news-title",
+    "organisation",
+    "partenaires",
+    "partners-title",
+    "role-opt-nc",
+}
+TAKEN_PREFIXES = ("note-", "section-", "toggle-", "topic-", "page-list-", "figures-", "portee-", "agenda-")
 
 
 def page_outline(page):
