@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 
 from .relations import prepare_cards, public_pages_in_order
+from .toc import anchor_for
 
 PARAGRAPH_FEATURES = [
     "bold",
@@ -138,6 +139,12 @@ class HeadingBlock(blocks.StructBlock):
         error_messages={"invalid": _("Lettres minuscules, chiffres et tirets uniquement.")},
         help_text=_("Identifiant pour un lien direct vers ce titre (ex. : convention-cci)."),
     )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # The id the page's table of contents links to (core/toc.py).
+        context["anchor"] = anchor_for(parent_context) or value.get("anchor")
+        return context
 
     class Meta:
         icon = "title"
@@ -393,6 +400,12 @@ class ExpandableSectionBlock(blocks.StructBlock):
     )
     teaser = BaseContentBlock(label=_("Accroche (toujours visible)"))
     content = BaseContentBlock(label=_("Suite (repliée)"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # The id the page's table of contents links to (core/toc.py).
+        context["anchor"] = anchor_for(parent_context)
+        return context
 
     class Meta:
         icon = "collapse-down"

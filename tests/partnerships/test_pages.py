@@ -70,8 +70,8 @@ def test_english_index_speaks_english(client, demo_content):
     soup = soup_of(client.get("/en/partnerships/"))
     assert "Local digital players" in [h3.get_text() for h3 in soup.select("h3")]
     assert "Internet service providers" in text_of(soup)
-    badges = [badge.get_text() for badge in soup.select(".partner-badge__acronym")]
-    assert "ISP" in badges and "FAI" not in badges
+    names = [name.get_text() for name in soup.select(".partner__name strong")]
+    assert "ISPs" in names and "FAI" not in names
 
 
 def test_convention_without_known_date_states_no_date(client, demo_content):

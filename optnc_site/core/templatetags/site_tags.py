@@ -12,6 +12,7 @@ from wagtail.models import Site
 from .. import navigation
 from ..public_url import absolute_url, page_url
 from ..structured_data import json_ld_script, shared_image
+from ..toc import page_outline
 
 register = template.Library()
 
@@ -174,3 +175,12 @@ def breadcrumb_json_ld(context, crumbs):
 @register.filter
 def verbose_name(model):
     return model._meta.verbose_name
+
+
+@register.simple_tag
+def table_of_contents(page):
+    """The entries of ``page``'s in-page table of contents (core/toc.py); none for fewer
+    than two, where a table would only repeat the page."""
+    entries = page_outline(page)["entries"] if page is not None else []
+    count = sum(1 + len(entry["children"]) for entry in entries)
+    return entries if count >= 2 else []
