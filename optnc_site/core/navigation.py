@@ -95,18 +95,18 @@ def breadcrumb(page, request):
     return [link_item(ancestor, request) for ancestor in ancestors]
 
 
-def language_alternates(request, page=None, not_found=False):
+def language_alternates(request, page=None, not_found=False, query=""):
     """One entry per language: where the page being shown lives in it.
 
-    ``url``, the language switch's link, keeps the request's query string (search words,
-    list filters, page number: their values name no language). ``absolute_url``, for
+    ``url``, the language switch's link, carries ``query``: the search words, list filters
+    and page number the page accepted (their values name no language; a value it refused
+    is never echoed back). ``absolute_url``, for
     hreflang, is that page at SITE_URL without the query, like the canonical URL. Without a
     Wagtail page (the search page, a 404) the path is translated by Django's URL patterns;
     a 404 switches to the same path in the other language when that is a page, else to the
     other language's home.
     """
     current = translation.get_language()
-    query = request.GET.urlencode()
     alternates = []
     for code, name in settings.LANGUAGES:
         if page is not None:

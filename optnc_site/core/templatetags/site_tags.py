@@ -1,6 +1,7 @@
 import re
 
 from django import template
+from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -39,7 +40,20 @@ def breadcrumb(context, page):
 @register.simple_tag(takes_context=True)
 def language_alternates(context):
     request, page = context["request"], context.get("page")
-    return navigation.language_alternates(request, page, not_found=context.get("not_found", False))
+    return navigation.language_alternates(
+        request, page, not_found=context.get("not_found", False), query=switch_query(context)
+    )
+
+
+def switch_query(context):
+    """What the language switch keeps: the query string of the values the page accepted
+    (its ``query_string``: search words or list filters) and the page number."""
+    parameters = QueryDict(context.get("query_string", ""), mutable=True)
+    shown = context.get("page_obj") or context.get("results")
+    number = getattr(shown, "number", 1)
+    if number > 1:
+        parameters["page"] = number
+    return parameters.urlencode()
 
 
 @register.filter
