@@ -12,7 +12,10 @@ text, plain fields, templates, dates), so no editor nor template has to think of
 - "OPT-NC" and "Nouvelle-Calédonie" kept whole, in a ``nowrap`` span (not U+2011, which
   find-in-page and a copy then miss).
 
-Only text nodes change: tags and their attributes (URLs, ids, JSON) stay byte for byte, and
+The spaces and apostrophes also go into the attributes visitors read: ``title``, ``alt``,
+``aria-label``.
+
+Otherwise only text nodes change: tags and their attributes (URLs, ids, JSON) stay as they are, and
 nothing changes inside ``<script>``, ``<style>``, ``<pre>``, ``<code>``, ``<kbd>``,
 ``<samp>``, ``<textarea>``, SVG/MathML, or an element in another language (``lang="en"``).
 English pages, the admin, feeds and files are not touched.
@@ -53,6 +56,8 @@ _TOKEN = re.compile(
     r"<!--.*?-->|<![^>]*>|<\?[^>]*>|</?([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
     re.DOTALL,
 )
+# Attributes that visitors read (tooltips, image descriptions, accessible names).
+_READ_ATTRIBUTES = re.compile(r"""(\s(?:title|alt|aria-label)\s*=\s*)(["'])(.*?)\2""", re.DOTALL)
 _LANG = re.compile(r"""\slang\s*=\s*["']?([A-Za-z-]*)""")
 # Their content is raw text, to be skipped up to their end tag.
 _RAW_TEXT = {"script", "style", "textarea"}
@@ -81,6 +86,15 @@ def french_text(text, before="\n"):
     text = _MISSING_BEFORE_CLOSING.sub(NNBSP, text)
     text = _FIRST_OF_MONTH.sub("1er", text)
     return text[len(before) :]
+
+
+def _read_attribute(match):
+    value = match.group(3)
+    text = html.unescape(value)
+    changed = french_text(text)
+    if changed == text:
+        return match.group(0)
+    return f"{match.group(1)}{match.group(2)}{html.escape(changed)}{match.group(2)}"
 
 
 def _nowrap(match):
@@ -117,6 +131,7 @@ def french_html(document):
         start, end = match.span()
         out.append(text_node(document[position:start]))
         out.append(match.group(0))
+        tag_index = len(out) - 1
         position = end
         name = match.group(1)
         if not name:
@@ -142,6 +157,8 @@ def french_html(document):
                 skipped = (name, 1)
             elif name in _PLAIN_TEXT:
                 plain_depth += 1
+        if not closing and not skipped and match.group(2) and "=" in match.group(2):
+            out[tag_index] = _READ_ATTRIBUTES.sub(_read_attribute, out[tag_index])
         if name in _BREAKING:
             before = "\n"
     out.append(text_node(document[position:]))
