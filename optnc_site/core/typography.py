@@ -13,7 +13,8 @@ text, plain fields, templates, dates), so no editor nor template has to think of
   find-in-page and a copy then miss).
 
 The spaces and apostrophes also go into the attributes visitors read: ``title``, ``alt``,
-``aria-label``.
+``aria-label``, and the content of the meta tags that repeat the title or the text
+(description, ``og:title``…).
 
 Otherwise only text nodes change: tags and their attributes (URLs, ids, JSON) stay as they are, and
 nothing changes inside ``<script>``, ``<style>``, ``<pre>``, ``<code>``, ``<kbd>``,
@@ -58,6 +59,13 @@ _TOKEN = re.compile(
 )
 # Attributes that visitors read (tooltips, image descriptions, accessible names).
 _READ_ATTRIBUTES = re.compile(r"""(\s(?:title|alt|aria-label)\s*=\s*)(["'])(.*?)\2""", re.DOTALL)
+# The meta tags whose content is read as text (by a search engine, in a shared link): as
+# the page's title and text they repeat, so that the two stay alike.
+_READ_META = re.compile(
+    r"""\s(?:name|property)\s*=\s*["'](?:description|og:title|og:description|og:image:alt|"""
+    r"""twitter:title|twitter:description|twitter:image:alt)["']"""
+)
+_META_CONTENT = re.compile(r"""(\scontent\s*=\s*)(["'])(.*?)\2""", re.DOTALL)
 _LANG = re.compile(r"""\slang\s*=\s*["']?([A-Za-z-]*)""")
 # Their content is raw text, to be skipped up to their end tag.
 _RAW_TEXT = {"script", "style", "textarea"}
@@ -159,6 +167,8 @@ def french_html(document):
                 plain_depth += 1
         if not closing and not skipped and match.group(2) and "=" in match.group(2):
             out[tag_index] = _READ_ATTRIBUTES.sub(_read_attribute, out[tag_index])
+            if name == "meta" and _READ_META.search(match.group(2)):
+                out[tag_index] = _META_CONTENT.sub(_read_attribute, out[tag_index])
         if name in _BREAKING:
             before = "\n"
     out.append(text_node(document[position:]))

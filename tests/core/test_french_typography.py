@@ -146,6 +146,8 @@ def test_english_pages_are_not_transformed(client, demo_content):
 def test_urls_times_code_and_attributes_are_left_alone():
     document = (
         '<!DOCTYPE html><html lang="fr"><head><title>L\'OPT-NC : accueil</title>'
+        '<meta property="og:title" content="L&#x27;OPT-NC : accueil">'
+        '<meta property="og:url" content="http://a.nc/l\'a:b">'
         '<script type="application/ld+json">{"name": "L\'OPT-NC : x", "url": "http://a.nc/?q=1"}</script>'
         "<style>a::before { content: 'x : y'; }</style></head><body>"
         '<a href="http://a.nc/l\'x?q=1" title="Voir : l\'OPT-NC">Ouvert à 12:30, voir http://a.nc/?q=1 !</a>'
@@ -155,7 +157,11 @@ def test_urls_times_code_and_attributes_are_left_alone():
     )
     result = french_html(document)
     n = NNBSP
-    assert f"<title>L’OPT-NC{n}: accueil</title>" in result
+    assert (
+        f'<title>L’OPT-NC{n}: accueil</title><meta property="og:title" content="L’OPT-NC{n}: accueil">'
+        in result
+    )
+    assert '<meta property="og:url" content="http://a.nc/l\'a:b">' in result
     assert '{"name": "L\'OPT-NC : x", "url": "http://a.nc/?q=1"}</script>' in result
     assert "content: 'x : y';" in result
     # The address stays, the tooltip a visitor reads gets the French rules.
