@@ -165,9 +165,16 @@ def french_html(document):
                 skipped = (name, 1)
             elif name in _PLAIN_TEXT:
                 plain_depth += 1
-        if not closing and not skipped and match.group(2) and "=" in match.group(2):
+        attributes = match.group(2)
+        # A substring test first: most tags have none of these attributes.
+        if (
+            not closing
+            and not skipped
+            and attributes
+            and ("title" in attributes or "alt" in attributes or "label" in attributes or name == "meta")
+        ):
             out[tag_index] = _READ_ATTRIBUTES.sub(_read_attribute, out[tag_index])
-            if name == "meta" and _READ_META.search(match.group(2)):
+            if name == "meta" and _READ_META.search(attributes):
                 out[tag_index] = _META_CONTENT.sub(_read_attribute, out[tag_index])
         if name in _BREAKING:
             before = "\n"
