@@ -121,6 +121,9 @@ def french_html(document):
         nonlocal before
         if skipped or not raw:
             return raw
+        if raw.isspace():  # most nodes: the indentation between tags
+            before = " "
+            return raw
         text = html.unescape(raw) if "&" in raw else raw
         changed = french_text(text, before)
         if changed.strip():
