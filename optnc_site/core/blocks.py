@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 
 from .relations import prepare_cards, public_pages_in_order
+from .rich_text import page_urls
 from .toc import anchor_for
 
 PARAGRAPH_FEATURES = [
@@ -217,6 +218,13 @@ class MoreLinkBlock(blocks.StructBlock):
         ),
     )
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = value.get("page")
+        # A link to a draft or restricted page is left out (empty address).
+        context["href"] = page_urls([str(page.pk)]).get(str(page.pk)) if page else value.get("url")
+        return context
+
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
@@ -302,9 +310,13 @@ class PageListBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         if value.get("parent"):
             parent = value["parent"].specific
+            if not parent.live:
+                # The pages under a draft are a hidden section (under a restricted page,
+                # public() below leaves them out).
+                items = []
             # A page that knows better how to list its children (newest news, next events…)
             # says so with block_listing(limit).
-            if hasattr(parent, "block_listing"):
+            elif hasattr(parent, "block_listing"):
                 items = parent.block_listing(value["limit"])
             else:
                 items = parent.get_children().live().public().specific()[: value["limit"]]

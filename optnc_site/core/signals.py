@@ -29,8 +29,9 @@ def clear_navigation_on_page_delete(sender, instance, **kwargs):
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def clear_navigation_on_restriction_change(sender, **kwargs):
-    """A restricted page leaves the menu and the footer (they list public pages only)."""
+    """A restricted page leaves the menu, the footer and rich-text links (public pages only)."""
     clear_menu_cache()
+    forget_page_urls()
 
 
 @receiver(post_save, sender="core.SiteIdentity")

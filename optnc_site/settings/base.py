@@ -91,6 +91,8 @@ MIDDLEWARE = [
     # A database that does not answer: 503 with Retry-After, not 500 (core/faults.py). It
     # acts on the view's exception, so any place works; a page cache answers above it.
     "optnc_site.core.faults.DatabaseUnavailableMiddleware",
+    # French spaces and apostrophes on the final HTML of French pages (below: what writes it).
+    "optnc_site.core.typography.FrenchTypographyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "optnc_site.core.middleware.FrenchAdminMiddleware",

@@ -24,6 +24,10 @@ def test_toggle_names_carry_no_glyph(visit, site):
         names.append(name)
         assert name.startswith("Lire la suite"), snapshot
         assert "+" not in name and "−" not in name, snapshot
+    # Every toggle is found by its exact name: words (and topic), no glyph (its CSS
+    # alternative text is empty).
+    for name in names:
+        expect(page.get_by_role("button", name=name, exact=True).first).to_be_visible()
     # Named sections read their topic after the words, and can be found by that exact name.
     topical = [name for name in names if name != "Lire la suite"]
     assert topical, names

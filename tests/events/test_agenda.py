@@ -46,8 +46,8 @@ def agenda(event_index):
 def test_upcoming_soonest_first_then_past_by_year_latest_first(client, agenda, frozen_today):
     assert sections(soup_of(client.get("/fr/evenements/"))) == [
         ("À venir", ["Année 2024", "Juin 2024", "En cours", "Aujourd’hui", "Juillet", "L’an prochain"]),
-        ("Événements passés : 2024", ["Hier", "Mai 2024"]),
-        ("Événements passés : 2023", ["Passé 2023", "Année 2023"]),
+        ("Événements passés\u202f: 2024", ["Hier", "Mai 2024"]),
+        ("Événements passés\u202f: 2023", ["Passé 2023", "Année 2023"]),
     ]
     # Ten events a page: the undated one opens the second.
     assert sections(soup_of(client.get("/fr/evenements/?page=2"))) == [
@@ -62,7 +62,7 @@ def test_the_split_follows_today(client, agenda, monkeypatch):
     soup = soup_of(client.get("/fr/evenements/"))
     assert sections(soup)[0] == ("À venir", ["Année 2024", "L’an prochain"])
     assert sections(soup)[1] == (
-        "Événements passés : 2024",
+        "Événements passés\u202f: 2024",
         ["Juillet", "Aujourd’hui", "Hier", "En cours", "Juin 2024", "Mai 2024"],
     )
 
@@ -108,7 +108,7 @@ def test_english_falls_back_to_french_marked(client, event_index, frozen_today):
 
 def test_filter_by_year_and_role(client, agenda, frozen_today):
     assert sections(soup_of(client.get("/fr/evenements/?year=2023"))) == [
-        ("Événements passés : 2023", ["Passé 2023", "Année 2023"])
+        ("Événements passés\u202f: 2023", ["Passé 2023", "Année 2023"])
     ]
     assert sections(soup_of(client.get("/fr/evenements/?role=participant"))) == [("À venir", ["Juillet"])]
     soup = soup_of(client.get("/fr/evenements/?year=2025&role=organiser"))

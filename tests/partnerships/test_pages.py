@@ -6,6 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from optnc_site.core.typography import french_text
 from tests.conftest import OPENNESS_EN, OPENNESS_FR
 from tests.helpers import soup_of
 
@@ -44,7 +45,7 @@ def text_of(soup):
 def test_every_page_type_renders_in_both_languages(client, demo_content, path, lang, title):
     soup = soup_of(client.get(path))
     assert soup.html["lang"] == lang
-    assert soup.h1.get_text() == title
+    assert soup.h1.get_text() == (french_text(title) if lang == "fr" else title)
     assert {link["hreflang"] for link in soup.select("link[hreflang]")} == {"fr", "en"}
 
 
@@ -107,7 +108,7 @@ def test_convention_lists_documents_with_format_and_size(client, partnership_ind
 def test_convention_and_article_link_each_other(client, demo_content):
     convention = soup_of(client.get("/fr/partenariats/convention-cci-nc-formation-fibre-optique/"))
     news = convention.select("#news-title + ul a")
-    assert [a.get_text() for a in news] == ["Signature d'une convention avec la CCI"]
+    assert [a.get_text() for a in news] == ["Signature d’une convention avec la CCI"]
     article = soup_of(client.get(news[0]["href"]))
     related = article.select("#conventions-title + ul a")
     assert [a["href"] for a in related] == ["/fr/partenariats/convention-cci-nc-formation-fibre-optique/"]
