@@ -74,9 +74,26 @@ class LegalInformation(BaseSiteSetting):
         default="",
         help_text=_("Par exemple « directeur général »."),
     )
-    host_name = models.CharField(_("hébergeur"), max_length=200, blank=True, default="")
-    host_address = models.TextField(_("adresse de l’hébergeur"), blank=True, default="")
-    host_phone = models.CharField(_("téléphone de l’hébergeur"), max_length=40, blank=True, default="")
+    host_name = models.CharField(
+        _("hébergeur"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("La société qui héberge le site (obligatoire dans les mentions légales)."),
+    )
+    host_address = models.TextField(
+        _("adresse de l’hébergeur"),
+        blank=True,
+        default="",
+        help_text=_("Son adresse postale complète, sur plusieurs lignes si besoin."),
+    )
+    host_phone = models.CharField(
+        _("téléphone de l’hébergeur"),
+        max_length=40,
+        blank=True,
+        default="",
+        help_text=_("Son numéro de téléphone, avec l’indicatif du pays."),
+    )
     intellectual_property = RichTextField(
         _("propriété intellectuelle"),
         blank=True,
@@ -105,7 +122,12 @@ class LegalInformation(BaseSiteSetting):
         default="",
         help_text=_("Adresse du schéma pluriannuel et du plan d’action de l’année."),
     )
-    audit_date = models.DateField(_("date de l’audit"), null=True, blank=True)
+    audit_date = models.DateField(
+        _("date de l’audit"),
+        null=True,
+        blank=True,
+        help_text=_("Laissez vide tant qu’aucun audit RGAA n’a été réalisé : la déclaration le dira."),
+    )
     audit_by = models.CharField(
         _("audit réalisé par"),
         max_length=200,
@@ -148,10 +170,21 @@ class LegalInformation(BaseSiteSetting):
         _("contenus non soumis à l’obligation d’accessibilité"),
         blank=True,
         default="",
+        help_text=_("Par exemple les documents bureautiques publiés avant le 23 septembre 2018."),
         features=TEXT_FEATURES,
     )
-    statement_date = models.DateField(_("date d’établissement de la déclaration"), null=True, blank=True)
-    statement_updated = models.DateField(_("date de mise à jour de la déclaration"), null=True, blank=True)
+    statement_date = models.DateField(
+        _("date d’établissement de la déclaration"),
+        null=True,
+        blank=True,
+        help_text=_("La date à laquelle cette déclaration a été établie."),
+    )
+    statement_updated = models.DateField(
+        _("date de mise à jour de la déclaration"),
+        null=True,
+        blank=True,
+        help_text=_("La date de sa dernière mise à jour, après un nouvel audit par exemple."),
+    )
     technologies = models.CharField(
         _("technologies utilisées"),
         max_length=200,
@@ -178,7 +211,10 @@ class LegalInformation(BaseSiteSetting):
         help_text=_("Où signaler un défaut d’accessibilité et demander une alternative."),
     )
     accessibility_form_url = models.URLField(
-        _("formulaire de contact pour l’accessibilité"), blank=True, default=""
+        _("formulaire de contact pour l’accessibilité"),
+        blank=True,
+        default="",
+        help_text=_("L’adresse d’un formulaire où signaler un défaut d’accessibilité (facultatif)."),
     )
 
     edit_handler = TabbedInterface(
@@ -389,7 +425,12 @@ class LegalPageMixin(models.Model):
     site's purpose, for instance). A mixin, so that this module never imports the page
     models that import it."""
 
-    kind = models.CharField(_("type de page légale"), max_length=20, choices=KINDS)
+    kind = models.CharField(
+        _("type de page légale"),
+        max_length=20,
+        choices=KINDS,
+        help_text=_("Ce que la page affiche des informations légales : une seule page de chaque type."),
+    )
 
     parent_page_types = ["core.HomePage"]
     subpage_types = []

@@ -25,6 +25,7 @@ from optnc_site.core.public_url import parse_site_url
 from optnc_site.core.roles import EDITORS, MANAGERS
 from optnc_site.core.throttling import wait_for_mail
 from partnerships.models import ConventionPage
+from tests.conftest import OPENNESS_FR
 from tests.editorial.conftest import page_form_data
 from tests.helpers import soup_of
 
@@ -157,13 +158,13 @@ def mail_urls():
 def test_the_admins_mails_link_to_the_public_address(public_address, django_user_model):
     editor = make_user(django_user_model, "redactrice", EDITORS)
     manager = make_user(django_user_model, "responsable", MANAGERS)
-    page = Page.objects.get(url_path__endswith="/mentions-legales/").specific
+    page = Page.objects.get(url_path_fr__endswith="/s-engager-dans-une-politique-d-ouverture/").specific
     client = Client(HTTP_HOST="127.0.0.1:8000")
     mail.outbox.clear()
     # Submitted for validation: the managers are told where to preview and edit it.
     client.force_login(editor)
     data = page_form_data(page, **{"action-submit": "action-submit"})
-    data["title_en"] = "Legal notice (revised)"
+    data["title_en"] = f"{page.title_en} (revised)"
     client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(page.pk))
     assert any(manager.email in message.to for message in mail.outbox)
@@ -177,7 +178,7 @@ def test_the_admins_mails_link_to_the_public_address(public_address, django_user
     wait_for_mail(timeout=10)
     urls = mail_urls()
     assert any("/admin/pages/" in url and "/preview/" in url for url in urls), urls
-    assert f"{SITE_URL}/fr/mentions-legales/" in urls, urls
+    assert f"{SITE_URL}{OPENNESS_FR}" in urls, urls
     assert any("/admin/password_reset/confirm/" in url for url in urls), urls
     assert {origin(url) for url in urls} == {SITE_URL}, urls
 
