@@ -2,7 +2,8 @@
 
 Run with `make bench` (a throwaway SQLite database) or with DATABASE_URL pointing at an
 empty PostgreSQL database. It prints, for each page, the median and 95th-percentile time
-of an in-process request and its query count; then the time to route to the last of
+of an in-process request and its query count; then the CPU French typography adds to the
+longest page; then the time to route to the last of
 1,000 sibling pages with this site's router and with wagtail-modeltranslation's; then the
 time to publish a page, and to list the missing translations, with 10, 100 and 5,000 pages.
 """
@@ -75,6 +76,27 @@ def bench_pages():
             client.get(path)
         median, p95 = timed(lambda path=path: client.get(path), RUNS)
         print(f"{path:<88} {median:7.1f}ms {p95:7.1f}ms {len(queries):>8}")
+
+
+def bench_typography():
+    """CPU of French typography (core/typography.py) on the longest page, against its render."""
+    from optnc_site.core.typography import french_html
+
+    client = Client(HTTP_HOST="localhost")
+    path = PAGES[1]
+    html = client.get(path).content.decode()
+    start = time.process_time()
+    for _ in range(RUNS):
+        client.get(path)
+    render = (time.process_time() - start) / RUNS * 1000
+    start = time.process_time()
+    for _ in range(RUNS):
+        french_html(html)
+    typography = (time.process_time() - start) / RUNS * 1000
+    print(
+        f"\nFrench typography on the openness page ({len(html)} characters): {typography:.1f} ms "
+        f"of CPU, {typography / render:.0%} of the page's {render:.1f} ms"
+    )
 
 
 def bench_routing():
@@ -162,5 +184,6 @@ if __name__ == "__main__":
     call_command("load_demo_content", stdout=open(os.devnull, "w"))
     print(f"database: {connection.vendor}; {RUNS} requests per page, in-process (no network)\n")
     bench_pages()
+    bench_typography()
     bench_routing()
     bench_editorial()

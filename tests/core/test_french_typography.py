@@ -173,17 +173,3 @@ def test_urls_times_code_and_attributes_are_left_alone():
     ) in result
     assert "<pre>x ; y</pre><textarea>l'a : b</textarea>" in result
     assert '<p lang="en">The OPT-NC\'s day: yes!</p>' in result
-
-
-def test_the_openness_page_costs_little(client, demo_content):
-    """The cost per page, measured on the longest one (the figure is in the report)."""
-    import time
-
-    with without_typography() as plain:
-        html = plain.get(OPENNESS_FR).content.decode()
-    start = time.process_time()
-    for _ in range(20):
-        french_html(html)
-    per_page = (time.process_time() - start) / 20
-    print(f"french_html on the openness page ({len(html)} characters): {per_page * 1000:.1f} ms")
-    assert per_page < 0.05
