@@ -12,7 +12,6 @@ from django.utils import translation
 from wagtail.models import Page
 
 from optnc_site.core.typography import french_html
-from tests.conftest import OPENNESS_FR
 
 pytestmark = pytest.mark.django_db
 
