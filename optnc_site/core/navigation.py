@@ -56,9 +56,30 @@ def footer_links(identity, request):
     key = FOOTER_CACHE_KEY.format(site_id=identity.site_id, language=language)
     items = cache.get(key)
     if items is None:
-        items = [link_item(page, request) for page in identity.public_footer_links]
+        pages = identity.public_footer_links
+        items = [link_item(page, request) for page in pages]
+        name_accessibility_state(items, pages, request)
         cache.set(key, items, 60 * 60)
     return items
+
+
+def name_accessibility_state(items, pages, request):
+    """The accessibility statement's footer link names the site's state, as RGAA 4.1 asks of
+    every page: « Accessibilité : non conforme »."""
+    statements = set(
+        apps.get_model("core", "LegalPage")
+        .objects.filter(pk__in=[page.pk for page in pages], kind="accessibility")
+        .values_list("pk", flat=True)
+    )
+    if not statements:
+        return
+    legal = apps.get_model("core", "LegalInformation").for_request(request)
+    for item, page in zip(items, pages, strict=True):
+        if page.pk in statements:
+            item["title"] = translation.gettext("Accessibilité : %(state)s") % {
+                "state": legal.conformity_label
+            }
+            item["lang"] = None
 
 
 def organisation_name(request):

@@ -35,5 +35,6 @@ def clear_navigation_on_restriction_change(sender, **kwargs):
 
 
 @receiver(post_save, sender="core.SiteIdentity")
+@receiver(post_save, sender="core.LegalInformation")  # the footer names the accessibility state
 def clear_navigation_on_settings_change(sender, **kwargs):
     clear_menu_cache()

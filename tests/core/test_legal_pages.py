@@ -1,13 +1,18 @@
 """The legal notice and the accessibility statement, as visitors and managers see them."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from optnc_site.core.legal import LegalInformation
 from optnc_site.core.roles import MANAGERS
+from tests.conftest import OPENNESS_FR
 from tests.editorial.conftest import make_user
 from tests.editorial.test_admin_forms import field_errors, form_data
+from tests.helpers import soup_of
 
 ACCESSIBILITY = {"fr": "/fr/accessibilite/", "en": "/en/accessibility/"}
 LEGAL_NOTICE = {"fr": "/fr/mentions-legales/", "en": "/en/legal-notice/"}
@@ -237,3 +242,21 @@ def test_demo_content_loaded_before_the_legal_page_type_is_brought_up_to_date(cl
     assert LegalInformation.for_site(site).technologies == "HTML, CSS, JavaScript"
     main = main_of(client.get(ACCESSIBILITY["fr"]))
     assert [h for h in headings(main) if h in RGAA_SECTIONS["fr"]] == RGAA_SECTIONS["fr"]
+
+
+def test_every_page_names_the_accessibility_state_in_its_footer(client, demo_content):
+    """RGAA 4.1: « Accessibilité : non conforme » (or its state) on every page, in the footer."""
+
+    def footer(path):
+        return soup_of(client.get(path)).select_one(".site-footer__links").get_text(" ", strip=True)
+
+    assert "Accessibilité\u202f: non conforme" in footer("/fr/")
+    assert "Accessibility: non-compliant" in footer("/en/")
+    assert "Accessibilité\u202f: non conforme" in footer(OPENNESS_FR)
+
+    legal = LegalInformation.for_site(Site.objects.get(is_default_site=True))
+    legal.audit_date = datetime.date(2026, 11, 2)
+    legal.compliance_rate = 62.5
+    legal.save()
+    assert "Accessibilité\u202f: partiellement conforme" in footer("/fr/")
+    assert "Accessibility: partially compliant" in footer("/en/")
