@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from optnc_site.core.navigation import organisation_name
 from optnc_site.core.public_url import absolute_url, page_url
+from optnc_site.core.typography import french_text
 
 FEED_LENGTH = 20
 
@@ -27,8 +28,12 @@ class NewsRssFeed(Feed):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
+    def typeset(self, text):
+        """French text as the French pages show it (the middleware sees only HTML)."""
+        return french_text(text) if get_language() == "fr" else text
+
     def title(self):
-        return f"{self.news_index.title} — OPT-NC"
+        return self.typeset(f"{self.news_index.title} — OPT-NC")
 
     # Absolute at SITE_URL: Django's syndication would prefix relative links with the
     # request's host (``add_domain``), and the feed's own address with it too.
@@ -39,18 +44,18 @@ class NewsRssFeed(Feed):
         return absolute_url(self.request.path)
 
     def description(self):
-        return self.news_index.intro or _("Les actualités des conventions de l’OPT-NC.")
+        return self.typeset(self.news_index.intro or _("Les actualités des conventions de l’OPT-NC."))
 
     def items(self):
         return self.news_index.articles()[:FEED_LENGTH]
 
     def item_title(self, item):
-        return item.title
+        return self.typeset(item.title)
 
     def item_description(self, item):
         # The lead as plain text (any markup typed in it dropped), escaped once, by the XML
         # writer: readers show its words, never tags or entities.
-        return strip_tags(item.intro)
+        return self.typeset(strip_tags(item.intro))
 
     def item_link(self, item):
         return page_url(item, self.request)

@@ -85,5 +85,30 @@ def test_a_lead_is_plain_text_escaped_once(client, demo_content):
     ):
         raw, root = parse(client, path)
         assert b"&amp;lt;" not in raw and b"&amp;amp;" not in raw
-        assert "Tom & Jerry signent : 3 < 4" in summaries(root), path
+        assert "Tom & Jerry signent\u202f: 3 < 4" in summaries(root), path
         assert not any("<b>" in (text or "") for text in summaries(root))
+
+
+@pytest.mark.parametrize("path", FEEDS["fr"])
+def test_french_feeds_speak_french_typography(client, demo_content, path):
+    """Titles and leads as the French pages show them; the English feeds are left alone."""
+    article = NewsArticlePage.objects.get(slug_fr="signature-d-une-convention-avec-la-cci")
+    article.title_fr = "L'OPT-NC signe : « une convention »"
+    article.intro_fr = "Signée le 1 décembre !"
+    article.save_revision().publish()
+    _raw, root = parse(client, path)
+    texts = [element.text or "" for element in root.iter() if element.tag.split("}")[-1] in TEXTS]
+    assert "L\u2019OPT-NC signe\u202f: «\u202fune convention\u202f»" in texts
+    assert "Signée le 1er décembre\u202f!" in texts
+    assert not any("'" in text for text in texts)
+
+
+def test_english_feeds_are_left_alone(client, demo_content):
+    article = NewsArticlePage.objects.get(slug_fr="signature-d-une-convention-avec-la-cci")
+    article.title_en = "OPT-NC's news: signed!"
+    article.save_revision().publish()
+    _raw, root = parse(client, FEEDS["en"][0])
+    assert "OPT-NC's news: signed!" in [text_of(entry, "title") for entry in root.iter(f"{ATOM}entry")]
+
+
+TEXTS = {"title", "summary", "description", "subtitle"}
