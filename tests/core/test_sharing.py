@@ -12,6 +12,7 @@ from PIL import Image as PILImage
 from wagtail.models import Page
 
 from optnc_site.core.models import SiteIdentity
+from optnc_site.core.typography import french_text
 from partnerships.models import NewsArticlePage
 from tests.conftest import OPENNESS_EN, OPENNESS_FR
 from tests.helpers import soup_of
@@ -24,6 +25,11 @@ DEFAULT_ALT = {
     "en": "APNIC 46 conference banner: “APNIC 46, Nouméa — 6-13 September 2018” "
     "on a background of blue waves.",
 }
+
+
+def shown(text, code):
+    """``text`` as a page in ``code`` shows it: French pages get French typography."""
+    return french_text(text) if code == "fr" else text
 
 
 def sharing_tags(soup):
@@ -77,7 +83,7 @@ def test_a_page_without_an_image_shares_the_sites_default(client, demo_content, 
     rendition = identity.default_share_image.get_rendition("fill-1200x630|format-jpeg")
     assert tags["og:image"] == [f"http://localhost{rendition.url}"]
     assert tags["og:image:width"] == ["1200"] and tags["og:image:height"] == ["630"]  # from 1600×900
-    assert tags["og:image:alt"] == [DEFAULT_ALT[code]]
+    assert tags["og:image:alt"] == [shown(DEFAULT_ALT[code], code)]
 
 
 @pytest.mark.parametrize("path,code", [(ARTICLE_FR, "fr"), (ARTICLE_EN, "en")])
@@ -142,5 +148,5 @@ def test_a_lost_image_file_falls_back_to_the_default(client, demo_content):
     article.save_revision().publish()
     article.image.file.delete(save=False)
     tags = sharing_tags(soup_of(client.get(ARTICLE_FR)))
-    assert tags["og:image:alt"] == [DEFAULT_ALT["fr"]]
+    assert tags["og:image:alt"] == [shown(DEFAULT_ALT["fr"], "fr")]
     assert tags["twitter:card"] == ["summary_large_image"]

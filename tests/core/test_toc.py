@@ -62,7 +62,7 @@ def test_table_of_contents_lists_the_headings_and_sections_with_links_that_land(
         ("La coopération régionale", "#la-cooperation-regionale"),
     ]
     nested = [[a.get_text() for a in li.select(":scope > ol a")] for li in toc.select(".toc__list > li")]
-    assert nested == [["Le détail"], [], [], [], ["Signature d'un accord"]]
+    assert nested == [["Le détail"], [], [], [], ["Signature d’un accord"]]  # French typography
 
     # Each link leads to the block it names, and no id is written twice.
     ids = Counter(element["id"] for element in soup.find_all(id=True))
@@ -71,7 +71,7 @@ def test_table_of_contents_lists_the_headings_and_sections_with_links_that_land(
     assert soup.find(id="le-detail").name == "h3"
     assert soup.find(id="convention-cci").get_text() == "Convention"
     assert "expandable" in soup.find(id="la-cooperation-regionale")["class"]
-    assert soup.find(id="signature-dun-accord").get_text() == "Signature d'un accord"
+    assert soup.find(id="signature-dun-accord").get_text() == "Signature d’un accord"
     for link in toc.select("a"):
         assert ids[link["href"][1:]] == 1, link
     # After the title, before the text: where phones and screen readers meet it.
