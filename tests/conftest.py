@@ -5,9 +5,12 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django.utils import translation
 from wagtail.models import Page, Site
+
+from tests.helpers import missing_tool
 
 # Fixtures of each app's tests, shared with the query-budget and browser tests.
 pytest_plugins = ["tests.partnerships.fixtures"]
@@ -77,6 +80,13 @@ def client(client):
     """Django's test client, speaking to a host that ALLOWED_HOSTS accepts."""
     client.defaults["HTTP_HOST"] = "localhost"
     return client
+
+
+@pytest.fixture
+def postgresql(db):
+    """For what only PostgreSQL does (accent folding, stemming): CI runs on it, never skips."""
+    if connection.vendor != "postgresql":
+        missing_tool("this test needs PostgreSQL (set DATABASE_URL=postgres://…)")
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 from pytest_django.live_server_helper import LiveServer
 
+from tests.helpers import missing_tool
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -36,14 +38,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
             # Tells pytest-django to create the test database these tests are served from.
             item.add_marker(pytest.mark.django_db)
-
-
-def missing_tool(what):
-    """Outside CI a developer without the tools is told why; in CI it is a failure."""
-    message = f"{what} (see README, « Tests »)"
-    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")

@@ -9,9 +9,7 @@ from django.test import override_settings
 
 from optnc_site.core import cache as resilient
 from tests.conftest import OPENNESS_FR
-from tests.helpers import RedisServer, free_port, needs_redis_server
-
-pytestmark = needs_redis_server
+from tests.helpers import RedisServer, free_port
 
 
 def redis_caches(port):

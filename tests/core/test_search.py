@@ -1,21 +1,9 @@
 """Site search: both languages, accents and stems on PostgreSQL, and any query at all."""
 
-import os
-
 import pytest
-from django.db import connection
 
 from optnc_site.core.models import ContentPage
 from tests.helpers import soup_of
-
-
-@pytest.fixture
-def postgresql(db):
-    """Accent folding and stemming are PostgreSQL's: CI runs them there, never skips them."""
-    if connection.vendor != "postgresql":
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail("CI must run the search tests on PostgreSQL (DATABASE_URL)")
-        pytest.skip("accent folding and stemming need PostgreSQL (set DATABASE_URL)")
 
 
 def search(client, path, query, **params):

@@ -6,7 +6,6 @@ import pytest
 from optnc_site.core.models import HomePage
 from optnc_site.core.search import fold
 from tests.core.factories import ContentPageFactory
-from tests.core.test_search import postgresql  # noqa: F401 (fixture)
 from tests.helpers import soup_of
 
 CCI_FR = "Convention avec la CCI-NC pour la formation à la fibre optique"
@@ -67,19 +66,19 @@ def test_excerpt_is_in_the_language_shown(client, demo_content):
     assert "training" in en and "formation" not in en
 
 
-def test_english_stems_find_english_pages(client, demo_content, postgresql):  # noqa: F811
+def test_english_stems_find_english_pages(client, demo_content, postgresql):
     # "trained" and "training" share the English stem "train", not a French one.
     item = results(client, "/en/search/", "trained")[CCI_EN]
     assert "training" in marks(item)
     assert not results(client, "/fr/recherche/", "trained")
 
 
-def test_english_pages_are_not_found_by_french_words(client, demo_content, postgresql):  # noqa: F811
+def test_english_pages_are_not_found_by_french_words(client, demo_content, postgresql):
     assert "S’engager dans une politique d’ouverture" in results(client, "/fr/recherche/", "partenaire")
     assert "Committing to a policy based on openness" not in results(client, "/en/search/", "partenaire")
 
 
-def test_french_stems_are_marked(client, demo_content, postgresql):  # noqa: F811
+def test_french_stems_are_marked(client, demo_content, postgresql):
     item = results(client, "/fr/recherche/", "partenaire")["S’engager dans une politique d’ouverture"]
     assert "partenaires" in marks(item)
 
@@ -164,7 +163,7 @@ def test_editors_find_pages_by_the_title_of_either_language(admin_client, demo_c
         assert CCI_FR in response.content.decode(), word
 
 
-def test_search_without_a_language_matches_either(demo_content, postgresql):  # noqa: F811
+def test_search_without_a_language_matches_either(demo_content, postgresql):
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 

@@ -6,14 +6,13 @@ served by gunicorn with the production settings (tests/ops/live_settings.py).
 """
 
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import dj_database_url
 import pytest
 
-from tests.helpers import REDIS_MISSING, RedisServer, free_port, missing_tool
+from tests.helpers import RedisServer, free_port, missing_tool
 from tests.ops.live import PostgresServer, manage, site_env
 
 ADMIN = ("exploitation", "une-phrase-de-passe-pour-les-tests")
@@ -66,8 +65,6 @@ def live_site(postgres, tmp_path_factory):
 @pytest.fixture(scope="module")
 def redis_server(tmp_path_factory):
     """A redis-server of the module's own (never the machine's), stopped at the end."""
-    if not shutil.which("redis-server"):
-        missing_tool(REDIS_MISSING)
     server = RedisServer(free_port(), tmp_path_factory.mktemp("redis"))
     server.start()
     yield server

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import missing_tool
+from tests.helpers import missing_tool
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
