@@ -410,7 +410,7 @@ class EventPage(RoutablePageMixin, PageImage, EditorialPage):
             }
             if len(address) > 1:  # an unknown locality and country leave no address
                 data["location"]["address"] = address
-        image = self.image and image_object(self.image, request, alt=self.image_alt)
+        image = self.image and image_object(self.image, alt=self.image_alt)
         if image:
             data["image"] = image
         organisers = self.organiser_names()

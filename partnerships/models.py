@@ -461,13 +461,13 @@ class NewsArticlePage(PageImage, EditorialPage):
             "datePublished": self.date.isoformat(),
             "inLanguage": get_language(),
             "mainEntityOfPage": page_url(self, request),
-            "publisher": identity.organisation(request, contact=False),
+            "publisher": identity.organisation(contact=False),
         }
         if self.intro:
             data["description"] = self.intro
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
-        image = self.image and image_object(self.image, request, alt=self.image_alt)
+        image = self.image and image_object(self.image, alt=self.image_alt)
         if image:
             data["image"] = image
         if self.signature:

@@ -30,6 +30,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 
+from .public_url import page_url
+
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 LINES_HELP = _("Un élément par ligne.")
 
@@ -450,5 +452,5 @@ class LegalPageMixin(models.Model):
         context["legal"] = LegalInformation.for_request(request)
         context["identity"] = site_identity_model().for_request(request)
         # The statement applies to the site as visitors reach it, in their language.
-        context["site_url"] = self.get_parent().get_full_url(request)
+        context["site_url"] = page_url(self.get_parent(), request)
         return context

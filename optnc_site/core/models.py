@@ -321,7 +321,7 @@ class HomePage(EditorialPage):
         identity = SiteIdentity.for_request(request)
         return [
             *super().structured_data(request),
-            identity.organisation(request, url=page_url(self, request)),
+            identity.organisation(url=page_url(self, request)),
         ]
 
 
@@ -529,7 +529,7 @@ class SiteIdentity(BaseSiteSetting):
         ]
         return public_pages_in_order(Page.objects, ids)
 
-    def organisation(self, request, url=None, contact=True):
+    def organisation(self, url=None, contact=True):
         """The schema.org Organization: the home page's subject and every article's publisher."""
         data = {
             "@type": "Organization",
@@ -538,7 +538,7 @@ class SiteIdentity(BaseSiteSetting):
         }
         if url:
             data["url"] = url
-        logo = self.logo and image_object(self.logo, request, alt=data["name"], spec=LOGO_SPEC)
+        logo = self.logo and image_object(self.logo, alt=data["name"], spec=LOGO_SPEC)
         if logo:
             data["logo"] = logo
         if contact:

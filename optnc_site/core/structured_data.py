@@ -28,7 +28,7 @@ SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 LOGO_SPEC = "max-600x600"
 
 
-def shared_image(image, request, alt="", spec=SHARE_IMAGE_SPEC):
+def shared_image(image, alt="", spec=SHARE_IMAGE_SPEC):
     """``url``, ``width``, ``height``, ``type`` and ``alt`` of a rendition of ``image``.
 
     ``None`` when the original file is gone: the page still renders, without the image.
@@ -46,10 +46,10 @@ def shared_image(image, request, alt="", spec=SHARE_IMAGE_SPEC):
     }
 
 
-def image_object(image, request, alt="", spec=SHARE_IMAGE_SPEC):
+def image_object(image, alt="", spec=SHARE_IMAGE_SPEC):
     """The schema.org ImageObject of a rendition of ``image`` (by default the shared one),
     or ``None`` (``shared_image``)."""
-    shared = shared_image(image, request, alt, spec)
+    shared = shared_image(image, alt, spec)
     if shared is None:
         return None
     data = {

@@ -143,7 +143,7 @@ def page_meta(context):
         identity.get_share_image() if identity else None,
     )
     # The first whose file can be read: a lost file falls back to the default.
-    shown = (shared_image(image, request, alt=alt) for image, alt in filter(None, choices))
+    shown = (shared_image(image, alt=alt) for image, alt in filter(None, choices))
     return {
         **meta,
         "title": page.seo_title or page.title,
