@@ -20,6 +20,21 @@ def soup_of(response, status=200):
     return BeautifulSoup(response.content, "html.parser")
 
 
+HIDDEN = ("unpublished", "restricted")
+
+
+def hide(page, how):
+    """Take ``page`` out of visitors' sight: ``unpublished``, or ``restricted`` to signed-in users."""
+    if how == "unpublished":
+        page.unpublish()
+    elif how == "restricted":
+        from wagtail.models import PageViewRestriction
+
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    else:
+        raise ValueError(f"hide: {how!r} is not one of {HIDDEN}")
+
+
 def missing_tool(reason):
     """Outside CI a developer without the tool is told why; in CI (CI=true) it is a failure,
     so that CI never skips a test (README, « Tests »)."""

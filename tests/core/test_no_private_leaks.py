@@ -11,7 +11,9 @@ import re
 
 import pytest
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from tests.helpers import HIDDEN, hide
 
 pytestmark = pytest.mark.django_db
 
@@ -54,13 +56,6 @@ PLACES = [
     ("calendar", "conference-apnic-46", CALENDARS),
     ("site map page and sitemap.xml", "accord-cadre-sic", SITE_MAPS),
 ]
-
-
-def hide(page, how):
-    if how == "unpublished":
-        page.unpublish()
-    else:
-        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
 
 
 def plain(text):
@@ -106,7 +101,7 @@ def search_urls(page):
     return [f"/fr/recherche/?q={page.title_fr}", f"/en/search/?q={page.title_en or page.title_fr}"]
 
 
-@pytest.mark.parametrize("how", ["unpublished", "restricted"])
+@pytest.mark.parametrize("how", HIDDEN)
 @pytest.mark.parametrize(("place", "slug", "urls"), PLACES, ids=[place for place, _s, _u in PLACES])
 def test_a_hidden_page_leaves_the_place_that_showed_it(client, demo_content, place, slug, urls, how):
     page = Page.objects.get(slug_fr=slug).specific

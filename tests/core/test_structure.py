@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from events.models import EventIndexPage
 from optnc_site.core.models import SiteIdentity, reserved_slug_errors
@@ -15,6 +15,7 @@ from partnerships.models import NewsConvention
 from tests.core.factories import ContentPageFactory
 from tests.editorial.test_admin_forms import field_errors, form_data
 from tests.events.factories import EventIndexPageFactory
+from tests.helpers import HIDDEN, hide
 from tests.partnerships.factories import ConventionPageFactory, NewsArticlePageFactory
 
 SLUGS = ("slug_fr", "slug_en")
@@ -135,13 +136,6 @@ def test_footnote_ids_are_unique_and_every_link_lands(client, home):
 # -- 4. Nothing from a draft or restricted page on a public page ----------------------------
 
 
-def hide(page, how):
-    if how == "draft":
-        page.unpublish()
-    else:
-        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-
-
 def home_html(client):
     response = client.get("/fr/")
     assert response.status_code == 200
@@ -154,7 +148,7 @@ def source(home):
     return ContentPageFactory(parent=home, title="Page aux chiffres", slug="chiffres", body=json.dumps(body))
 
 
-@pytest.mark.parametrize("how", ["draft", "restricted"])
+@pytest.mark.parametrize("how", HIDDEN)
 def test_key_figures_of_a_hidden_page_are_not_shown(client, home, source, how):
     home.body = json.dumps([{"type": "key_figures", "value": {"heading": "", "page": source.pk}, "id": "k"}])
     home.save_revision().publish()
@@ -164,7 +158,7 @@ def test_key_figures_of_a_hidden_page_are_not_shown(client, home, source, how):
     assert "Page aux chiffres" not in html and "70 pays." not in html
 
 
-@pytest.mark.parametrize("how", ["draft", "restricted"])
+@pytest.mark.parametrize("how", HIDDEN)
 def test_a_page_list_drops_a_hidden_chosen_page(client, home, source, how):
     value = {"heading": "", "parent": None, "pages": [source.pk], "limit": 6}
     home.body = json.dumps([{"type": "page_list", "value": value, "id": "l"}])
@@ -174,7 +168,7 @@ def test_a_page_list_drops_a_hidden_chosen_page(client, home, source, how):
     assert "Page aux chiffres" not in home_html(client)
 
 
-@pytest.mark.parametrize("how", ["draft", "restricted"])
+@pytest.mark.parametrize("how", HIDDEN)
 def test_footer_links_drop_a_hidden_page(client, home, source, how):
     identity = SiteIdentity.for_site(home.get_site())
     identity.footer_links = json.dumps([{"type": "page", "value": source.pk, "id": "f"}])
@@ -184,7 +178,7 @@ def test_footer_links_drop_a_hidden_page(client, home, source, how):
     assert "Page aux chiffres" not in home_html(client)
 
 
-@pytest.mark.parametrize("how", ["draft", "restricted"])
+@pytest.mark.parametrize("how", HIDDEN)
 def test_a_news_article_drops_a_hidden_related_convention(client, home, news_index, how):
     convention = ConventionPageFactory(parent=home, title="Convention cachée", slug="convention-cachee")
     article = NewsArticlePageFactory(
